@@ -1,0 +1,118 @@
+package workshop.progress;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import workshop.katasupport.ResultLine;
+
+/**
+ * The maintainer's check: every kata test fails on the starter and passes on the solution, both runs
+ * contain the same tests, and every test names its step. A test that passes on a starter is a defect.
+ */
+final class KataCheck {
+
+    private static final String RULE = "─".repeat(78);
+
+    private final Path root;
+    private final List<String> katas;
+    private final List<String> solutions;
+    private final String step;
+
+    KataCheck(Path root, List<String> katas, List<String> solutions, String step) {
+        this.root = root;
+        this.katas = katas;
+        this.solutions = solutions;
+        this.step = step == null ? "" : step.strip();
+    }
+
+    /** Prints the check; returns the build's failure sentence, or null when every kata is sound. */
+    String print(PrintStream out) {
+        List<String> defects = new ArrayList<>();
+        out.println();
+        out.println(RULE);
+        out.println(" Kata check: starters must be red, solutions green, same tests in both");
+        out.println(RULE);
+        out.printf(" %-14s %6s   %-22s %-22s%n", "kata", "tests", "starter (all red?)", "solution (all green?)");
+        if (!step.isEmpty()) {
+            defects.add("The check needs every step, but -Dstep=" + step + " was given: run mvn -Psolutions verify without -Dstep.");
+        }
+        for (String kata : katas) {
+            String name = kata.substring(kata.indexOf('/') + 1);
+            String solution = "solutions/" + name;
+            if (!solutions.contains(solution)) {
+                defects.add(kata + " has no solution module: add " + solution + " (and list it in the root pom's solutions profile).");
+                continue;
+            }
+            check(name, KataRun.read(root, kata), KataRun.read(root, solution), defects, out);
+        }
+        for (String solution : solutions) {
+            if (!katas.contains("katas/" + solution.substring(solution.indexOf('/') + 1))) {
+                defects.add(solution + " has no kata module with the same folder name.");
+            }
+        }
+        out.println(RULE);
+        if (defects.isEmpty()) {
+            out.println(" Every kata test fails on its starter and passes on its solution.");
+            out.println(RULE);
+            return null;
+        }
+        out.println(" Defects:");
+        defects.forEach(d -> out.println("  ✘ " + d.replace("\n", "\n    ")));
+        out.println(RULE);
+        return defects.size() + " kata defect(s): " + defects.get(0).lines().findFirst().orElse("");
+    }
+
+    private void check(String name, KataRun starter, KataRun solution, List<String> defects, PrintStream out) {
+        if (!starter.ran() || !solution.ran()) {
+            String which = !starter.ran() ? starter.module() : solution.module();
+            defects.add(which + " ran no tests: it probably did not compile (see the [ERROR] lines above).");
+            out.printf(" %-14s %6s   %s%n", name, "?", "did not run");
+            return;
+        }
+        Set<String> starterIds = ids(starter);
+        Set<String> solutionIds = ids(solution);
+        long red = starter.results().stream().filter(r -> r.status() == ResultLine.Status.FAILED).count();
+        long green = solution.results().stream().filter(r -> r.status() == ResultLine.Status.PASSED).count();
+        out.printf(" %-14s %6d   %-22s %-22s%n", name, solutionIds.size(),
+                red + " red" + (red == starter.results().size() ? " ✔" : " ✘"),
+                green + " green" + (green == solution.results().size() ? " ✔" : " ✘"));
+
+        if (solution.results().isEmpty()) {
+            defects.add(solution.module() + " ran zero tests: a kata needs a spec.");
+        }
+        for (ResultLine r : starter.results()) {
+            switch (r.status()) {
+                case PASSED -> defects.add(r.step() + " passes on the starter " + starter.module() + ": \"" + r.title()
+                        + "\".\nA kata test must fail until the learner writes the step: the starter does too much, or the test cannot fail.");
+                case SKIPPED, ABORTED -> defects.add(r.step() + " was " + r.status().name().toLowerCase() + " on the starter "
+                        + starter.module() + ": \"" + r.title() + "\" — a skipped test hides a failure. " + r.message());
+                case FAILED -> { }
+            }
+        }
+        for (ResultLine r : solution.results()) {
+            if (r.status() != ResultLine.Status.PASSED) {
+                defects.add(r.step() + " " + r.status().name().toLowerCase() + " on the solution " + solution.module() + ": \""
+                        + r.title() + "\"\n" + r.message().lines().limit(6).collect(Collectors.joining("\n")));
+            }
+            if (r.step().isEmpty()) {
+                defects.add(solution.module() + ": \"" + r.title() + "\" has no step ID: start its @DisplayName with one, e.g. \"C3 · …\".");
+            }
+        }
+        Set<String> onlyStarter = new LinkedHashSet<>(starterIds);
+        onlyStarter.removeAll(solutionIds);
+        Set<String> onlySolution = new LinkedHashSet<>(solutionIds);
+        onlySolution.removeAll(starterIds);
+        if (!onlyStarter.isEmpty() || !onlySolution.isEmpty()) {
+            defects.add(name + ": the starter and solution runs contain different tests (they must share one spec). Only on the starter: "
+                    + onlyStarter + "; only on the solution: " + onlySolution);
+        }
+    }
+
+    private static Set<String> ids(KataRun run) {
+        return run.results().stream().map(ResultLine::uniqueId).collect(Collectors.toCollection(LinkedHashSet::new));
+    }
+}

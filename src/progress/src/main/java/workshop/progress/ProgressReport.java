@@ -1,0 +1,68 @@
+package workshop.progress;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Runs last in the build. Learner mode prints the progress table and fails while a step is red;
+ * verify mode checks that every kata test fails on its starter and passes on its solution.
+ * Arguments: the kit's root folder, the mode ({@code learner}, {@code verify} or {@code off}),
+ * and the {@code -Dstep} filter (may be empty).
+ */
+public final class ProgressReport {
+
+    private ProgressReport() {
+    }
+
+    public static void main(String[] args) {
+        Path root = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
+        String mode = args.length > 1 ? args[1] : "learner";
+        String step = args.length > 2 ? args[2] : "";
+        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        switch (mode) {
+            case "off" -> { }
+            case "learner" -> {
+                String failure = new LearnerTable(root, katas(root, "katas"), step).print(out);
+                if (failure != null) {
+                    throw new KataProgressException(failure);
+                }
+            }
+            case "verify" -> {
+                String failure = new KataCheck(root, katas(root, "katas"), katas(root, "solutions"), step).print(out);
+                if (failure != null) {
+                    throw new KataProgressException(failure);
+                }
+            }
+            default -> throw new IllegalArgumentException("Unknown progress mode '" + mode + "': use learner, verify or off.");
+        }
+    }
+
+    /** Module folders such as {@code katas/01-cookies}, in name order. */
+    static List<String> katas(Path root, String parent) {
+        Path dir = root.resolve(parent);
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> children = Files.list(dir)) {
+            return children.filter(p -> Files.isRegularFile(p.resolve("pom.xml")))
+                    .map(p -> parent + "/" + p.getFileName())
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Ends the build with one sentence saying what to do next (the table above says the rest). */
+    static final class KataProgressException extends RuntimeException {
+        KataProgressException(String message) {
+            super(message, null, false, false);
+        }
+    }
+}
