@@ -46,7 +46,7 @@ public final class SimulatedServer implements AutoCloseable {
             server.start();
             stubs.accept(server);
             Pages.addNotFoundPage(server, name);
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // WireMock rethrows Jetty's checked exceptions unchecked
             server.stop();
             throw new SimulatorException("The simulated " + name + " could not start on port " + port
                     + " (" + e.getMessage() + "). With a fixed port, pick another one or omit it for a free one.", e);

@@ -1,0 +1,128 @@
+package workshop.progress;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import workshop.katasupport.ResultLine;
+import workshop.katasupport.ResultLine.Status;
+
+class ProgressReportTest {
+
+    @TempDir
+    Path root;
+
+    private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+    private final PrintStream out = new PrintStream(buffer, true, StandardCharsets.UTF_8);
+
+    @Test
+    void theLearnerTableShowsScoreAndTheNextRedStepInTeachingOrder() throws IOException {
+        module("katas/01-cookies", "",
+                line(Status.FAILED, "C2", "m2", "C2 · session or persistent", "C2 · not implemented"),
+                line(Status.PASSED, "C1", "m1", "C1 · parse", ""),
+                line(Status.FAILED, "C10", "m10", "C10 · audit", "C10 · not implemented"));
+
+        String failure = new LearnerTable(root, ProgressReport.katas(root, "katas"), "").print(out);
+
+        assertThat(text()).contains("01-cookies", "1/3", "C1✔", "C2✘", "next: C2 · session or persistent",
+                "mvn test -Dstep=C2");
+        assertThat(failure).contains("C2 in katas/01-cookies");
+    }
+
+    @Test
+    void aKataWithoutResultsDidNotCompile() throws IOException {
+        Files.createDirectories(root.resolve("katas/02-sessions"));
+        Files.writeString(root.resolve("katas/02-sessions/pom.xml"), "<project/>");
+
+        String failure = new LearnerTable(root, ProgressReport.katas(root, "katas"), "").print(out);
+
+        assertThat(text()).contains("02-sessions", "did not compile");
+        assertThat(failure).contains("does not compile");
+    }
+
+    @Test
+    void allGreenEndsTheBuildSuccessfully() throws IOException {
+        module("katas/01-cookies", "", line(Status.PASSED, "C1", "m1", "C1 · parse", ""));
+        assertThat(new LearnerTable(root, ProgressReport.katas(root, "katas"), "").print(out)).isNull();
+        assertThat(text()).contains("1/1", "all green");
+    }
+
+    @Test
+    void aParameterizedTestPassesOnlyWhenEveryInvocationPasses() throws IOException {
+        module("katas/01-cookies", "",
+                new ResultLine(Status.PASSED, "C1", "id[1]", "T#p", "C1 · never throws [1] a", ""),
+                new ResultLine(Status.FAILED, "C1", "id[2]", "T#p", "C1 · never throws [2] b", "threw"));
+        new LearnerTable(root, ProgressReport.katas(root, "katas"), "").print(out);
+        assertThat(text()).contains("0/1", "next: C1 · never throws");
+    }
+
+    @Test
+    void theCheckPassesWhenStartersAreRedAndSolutionsGreen() throws IOException {
+        module("katas/01-cookies", "", line(Status.FAILED, "C1", "m1", "C1 · parse", "not implemented"));
+        module("solutions/01-cookies", "", line(Status.PASSED, "C1", "m1", "C1 · parse", ""));
+        assertThat(check()).isNull();
+    }
+
+    @Test
+    void theCheckNamesAStepThatPassesOnTheStarter() throws IOException {
+        module("katas/01-cookies", "", line(Status.PASSED, "C1", "m1", "C1 · parse", ""));
+        module("solutions/01-cookies", "", line(Status.PASSED, "C1", "m1", "C1 · parse", ""));
+        assertThat(check()).contains("C1 passes on the starter katas/01-cookies");
+    }
+
+    @Test
+    void theCheckRejectsSkippedTestsFailingSolutionsAndDifferentSpecs() throws IOException {
+        module("katas/01-cookies", "",
+                line(Status.SKIPPED, "C1", "m1", "C1 · parse", "disabled"),
+                line(Status.FAILED, "C2", "m2", "C2 · only here", "x"));
+        module("solutions/01-cookies", "",
+                line(Status.FAILED, "C1", "m1", "C1 · parse", "expected 1 but was 2"),
+                line(Status.PASSED, "", "m3", "no step id", ""));
+        String failure = check();
+        assertThat(failure).isNotNull();
+        assertThat(text()).contains("skipped on the starter", "failed on the solution", "expected 1 but was 2",
+                "has no step ID", "different tests");
+    }
+
+    @Test
+    void theCheckRefusesAStepFilterAndMissingModules() throws IOException {
+        module("katas/01-cookies", "C1", line(Status.FAILED, "C1", "m1", "C1 · parse", "x"));
+        Files.createDirectories(root.resolve("katas/02-sessions"));
+        Files.writeString(root.resolve("katas/02-sessions/pom.xml"), "<project/>");
+        module("solutions/01-cookies", "C1", line(Status.PASSED, "C1", "m1", "C1 · parse", ""));
+        assertThat(new KataCheck(root, ProgressReport.katas(root, "katas"), ProgressReport.katas(root, "solutions"), "C1")
+                .print(out)).isNotNull();
+        assertThat(text()).contains("without -Dstep", "katas/02-sessions has no solution module");
+    }
+
+    private String check() {
+        return new KataCheck(root, ProgressReport.katas(root, "katas"), ProgressReport.katas(root, "solutions"), "").print(out);
+    }
+
+    private static ResultLine line(Status status, String step, String method, String title, String message) {
+        return new ResultLine(status, step, "[engine:junit-jupiter]/[method:" + method + "]", "T#" + method, title, message);
+    }
+
+    private void module(String dir, String filter, ResultLine... lines) throws IOException {
+        Path module = root.resolve(dir);
+        Files.createDirectories(module.resolve("target/kata-results"));
+        Files.writeString(module.resolve("pom.xml"), "<project/>");
+        List<String> text = new java.util.ArrayList<>();
+        text.add("# step-filter=" + filter);
+        for (ResultLine l : lines) {
+            text.add(l.format());
+        }
+        Files.write(module.resolve("target/kata-results/results.tsv"), text, StandardCharsets.UTF_8);
+    }
+
+    private String text() {
+        return buffer.toString(StandardCharsets.UTF_8);
+    }
+}
