@@ -47,11 +47,19 @@ public final class SimulatedServer implements AutoCloseable {
             stubs.accept(server);
             Pages.addNotFoundPage(server, name);
         } catch (Exception e) { // WireMock rethrows Jetty's checked exceptions unchecked
-            server.stop();
+            stopQuietly(server);
             throw new SimulatorException("The simulated " + name + " could not start on port " + port
                     + " (" + e.getMessage() + "). With a fixed port, pick another one or omit it for a free one.", e);
         }
         return new SimulatedServer(name, server, clock);
+    }
+
+    private static void stopQuietly(WireMockServer server) {
+        try {
+            server.stop();
+        } catch (Exception ignored) {
+            // It never fully started; the start failure is the error worth reporting.
+        }
     }
 
     /** The scenario's name, e.g. "cookie site". */
