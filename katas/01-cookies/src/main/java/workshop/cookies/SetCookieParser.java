@@ -2,11 +2,25 @@ package workshop.cookies;
 
 import java.util.Optional;
 
-/** Reads one {@code Set-Cookie} header value the way a browser does (RFC 6265 section 5.2). */
+/** Reads one {@code Set-Cookie} header value the way a browser does (RFC 6265 section 5.2, 6265bis 5.6). */
 public final class SetCookieParser {
 
-    /** C1 · the cookie's name and value, or empty if the header must be ignored. */
+    /** 6265bis: name + value may use at most 4096 bytes together. */
+    public static final int MAX_NAME_AND_VALUE_BYTES = 4096;
+    /** 6265bis: one attribute value may use at most 1024 bytes. */
+    public static final int MAX_ATTRIBUTE_VALUE_BYTES = 1024;
+
+    private SetCookieParser() {
+    }
+
+    /**
+     * C1 · the cookie's name, value and attributes, or empty if the browser must ignore the whole header.
+     * The name=value pair ends at the first {@code ;}; names and values are trimmed of spaces and tabs;
+     * a pair without {@code =} or with an empty name is ignored (RFC 6265; 6265bis would keep a nameless
+     * cookie). C14 · a name + value over 4096 bytes ignores the header, an attribute value over 1024 bytes
+     * ignores that attribute.
+     */
     public static Optional<SetCookie> parse(String header) {
-        throw new UnsupportedOperationException("C1 · parse name=value — see notebooks/01-cookies.ipynb, C1");
+        throw new UnsupportedOperationException("C1 · parse a Set-Cookie header — see notebooks/01-cookies.ipynb, C1");
     }
 }

@@ -14,7 +14,8 @@ public final class StepFilter implements PostDiscoveryFilter {
     @Override
     public FilterResult apply(TestDescriptor descriptor) {
         String filter = System.getProperty("kata.step", "");
-        if (filter.isBlank() || !descriptor.isTest()) {
+        // A parameterized test is a template that registers its invocations later: filter the template itself.
+        if (filter.isBlank() || !(descriptor.isTest() || descriptor.mayRegisterTests())) {
             return FilterResult.included("no step filter");
         }
         Optional<StepId> step = stepOf(descriptor);
