@@ -175,7 +175,12 @@ public final class SessionStore {
 
     private void index(Session session) {
         sessions.put(session.id(), session);
-        session.user().ifPresent(u -> idsByUser.computeIfAbsent(u, k -> ConcurrentHashMap.newKeySet()).add(session.id()));
+        // compute is atomic per user: a concurrent remove cannot drop the set between lookup and add
+        session.user().ifPresent(u -> idsByUser.compute(u, (k, set) -> {
+            Set<String> ids = set == null ? ConcurrentHashMap.newKeySet() : set;
+            ids.add(session.id());
+            return ids;
+        }));
         expiryLock.lock();
         try {
             expiries.add(new Due(expiresAt(session), session.id()));
