@@ -1,0 +1,114 @@
+package workshop.sessions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+
+@Order(1)
+@DisplayName("S1 · session IDs")
+class S1SessionIdTest {
+
+    private final SessionIdGenerator ids = new SessionIdGenerator();
+
+    @Test
+    @Order(1)
+    @DisplayName("S1 · an ID is URL-safe base64 without padding")
+    void urlSafeAlphabet() {
+        String id = ids.next();
+        assertThat(id)
+                .as("A session ID travels in a cookie: base64url (A-Z a-z 0-9 - _) needs no escaping and has no '=' padding "
+                        + "(Base64.getUrlEncoder().withoutPadding()). Got: %s", id)
+                .matches("[A-Za-z0-9_-]+");
+    }
+
+    @Test
+    @Order(2)
+    @DisplayName("S1 · an ID carries at least 128 random bits")
+    void atLeast128Bits() {
+        String id = ids.next();
+        byte[] decoded = Base64.getUrlDecoder().decode(id);
+        assertThat(decoded.length * 8)
+                .as("ASVS 5.0 V7.2.3 and OWASP: at least 128 bits from a CSPRNG, i.e. 16 random bytes (22 base64url characters). "
+                        + "'%s' decodes to %d bytes", id, decoded.length)
+                .isGreaterThanOrEqualTo(128);
+    }
+
+    @Test
+    @Order(3)
+    @DisplayName("S1 · 100,000 IDs are all distinct")
+    void allDistinct() {
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < 100_000; i++) {
+            String id = ids.next();
+            assertThat(seen.add(id))
+                    .as("ID number %d repeats an earlier one (%s): with 128 random bits a repeat is practically impossible, "
+                            + "so the IDs are not random enough", i, id)
+                    .isTrue();
+        }
+    }
+
+    @Test
+    @Order(4)
+    @DisplayName("S1 · two generators do not share a sequence (no fixed seed)")
+    void noFixedSeed() {
+        SessionIdGenerator other = new SessionIdGenerator();
+        Set<String> first = new HashSet<>();
+        List<String> second = new ArrayList<>();
+        for (int i = 0; i < 1_000; i++) {
+            first.add(ids.next());
+            second.add(other.next());
+        }
+        assertThat(second)
+                .as("A second generator must not repeat the first one's IDs: a seeded Random (or a seed from the user name or the time) "
+                        + "makes IDs predictable. Let SecureRandom seed itself.")
+                .doesNotContainAnyElementsOf(first);
+    }
+
+    @Test
+    @Order(5)
+    @DisplayName("S1 · every byte of an ID is random (no counter, no time stamp, no fixed prefix)")
+    void everyByteVaries() {
+        int samples = 10_000;
+        List<byte[]> decoded = new ArrayList<>();
+        for (int i = 0; i < samples; i++) {
+            decoded.add(Base64.getUrlDecoder().decode(ids.next()));
+        }
+        int length = decoded.get(0).length;
+        for (int position = 0; position < length; position++) {
+            Set<Byte> values = new HashSet<>();
+            for (byte[] id : decoded) {
+                values.add(id[position]);
+            }
+            assertThat(values.size())
+                    .as("Byte %d of the ID took only %d different values in %d IDs. A counter, a time stamp, a version byte or a "
+                            + "user name inside an ID shows up like this; every byte should look random (almost all 256 values).",
+                            position, values.size(), samples)
+                    .isGreaterThanOrEqualTo(250);
+        }
+    }
+
+    @Test
+    @Order(6)
+    @DisplayName("S1 · about half of all bits are ones")
+    void balancedBits() {
+        long ones = 0;
+        long bits = 0;
+        for (int i = 0; i < 10_000; i++) {
+            for (byte b : Base64.getUrlDecoder().decode(ids.next())) {
+                ones += Integer.bitCount(b & 0xff);
+                bits += 8;
+            }
+        }
+        double ratio = (double) ones / bits;
+        assertThat(ratio)
+                .as("Random bits are ones half of the time; %.4f of them are. Padding, text or numbers inside the ID skew this.", ratio)
+                .isBetween(0.49, 0.51);
+    }
+}

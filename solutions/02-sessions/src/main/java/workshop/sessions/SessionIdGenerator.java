@@ -1,0 +1,23 @@
+package workshop.sessions;
+
+import java.security.SecureRandom;
+import java.util.Base64;
+
+/** Makes session IDs: 128 random bits from {@link SecureRandom}, base64url without padding, no meaning inside. */
+public final class SessionIdGenerator {
+
+    /** Random bytes per ID: 16 bytes = 128 bits, the floor of OWASP and ASVS 5.0 V7.2.3. */
+    public static final int RANDOM_BYTES = 16;
+
+    private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
+
+    // One SecureRandom, seeded by the OS; it is thread-safe. Never seed it yourself.
+    private final SecureRandom random = new SecureRandom();
+
+    /** S1 · a fresh, unguessable session ID, e.g. {@code "mJ3xZ0w4k1oV2p9QeTq7Ag"}. */
+    public String next() {
+        byte[] bytes = new byte[RANDOM_BYTES];
+        random.nextBytes(bytes);
+        return BASE64URL.encodeToString(bytes);
+    }
+}

@@ -1,0 +1,235 @@
+package workshop.sessions;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.PriorityQueue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Server-side sessions in memory: O(1) lookup by ID, idle and absolute timeouts on an injected
+ * clock, rotation, kill switches. Thread-safe.
+ *
+ * <p>Cleanup never scans every session: a priority queue holds one (deadline, ID) entry per session,
+ * earliest first. A touch does not update the queue; when an entry comes due, the session's real
+ * deadline decides whether to drop it or to put it back. Each request pops at most a few entries.
+ */
+public final class SessionStore {
+
+    /** Expired entries a single request may clean up: bounded work per request, whatever the store's size. */
+    static final int PURGE_PER_REQUEST = 4;
+
+    private final Clock clock;
+    private final Duration idleTimeout;
+    private final Duration absoluteTimeout;
+    private final SessionIdGenerator ids = new SessionIdGenerator();
+    private final Map<String, Session> sessions = new ConcurrentHashMap<>();
+    private final Map<String, Set<String>> idsByUser = new ConcurrentHashMap<>();
+    private final PriorityQueue<Due> expiries = new PriorityQueue<>();
+    private final ReentrantLock expiryLock = new ReentrantLock();
+
+    private record Due(Instant at, String id) implements Comparable<Due> {
+        @Override
+        public int compareTo(Due other) {
+            return at.compareTo(other.at);
+        }
+    }
+
+    /**
+     * @param idleTimeout     no request for this long ends a session (sliding)
+     * @param absoluteTimeout a session ends this long after it was created, however busy
+     */
+    public SessionStore(Clock clock, Duration idleTimeout, Duration absoluteTimeout) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.idleTimeout = Objects.requireNonNull(idleTimeout, "idleTimeout");
+        this.absoluteTimeout = Objects.requireNonNull(absoluteTimeout, "absoluteTimeout");
+        if (idleTimeout.isNegative() || idleTimeout.isZero() || absoluteTimeout.compareTo(idleTimeout) < 0) {
+            throw new IllegalArgumentException("Timeouts need 0 < idle <= absolute (e.g. 15 minutes and 8 hours), got idle "
+                    + idleTimeout + " and absolute " + absoluteTimeout + ".");
+        }
+    }
+
+    /** S2 · starts an anonymous session with a fresh random ID. */
+    public Session create() {
+        Instant now = clock.instant();
+        purge(now, PURGE_PER_REQUEST);
+        return add(null, now, Map.of());
+    }
+
+    /** S2 · the live session with this ID (its idle timer restarts), or empty if unknown, expired or ended. */
+    public Optional<Session> find(String id) {
+        if (id == null) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        purge(now, PURGE_PER_REQUEST);
+        Session session = sessions.get(id);
+        if (session == null) {
+            return Optional.empty();
+        }
+        if (!now.isBefore(expiresAt(session))) {
+            remove(session);
+            return Optional.empty();
+        }
+        session.touch(now);
+        return Optional.of(session);
+    }
+
+    /** S2 · ends the session now; returns false if no live session had this ID. */
+    public boolean invalidate(String id) {
+        Session session = id == null ? null : sessions.get(id);
+        return session != null && remove(session);
+    }
+
+    /** S2 · sessions held in memory, including expired ones not yet cleaned up. */
+    public int size() {
+        return sessions.size();
+    }
+
+    /** S3 · when the session ends unless used again: the earlier of idle and absolute deadlines. */
+    public Instant expiresAt(Session session) {
+        Instant idle = session.lastAccessedAt().plus(idleTimeout);
+        Instant absolute = session.createdAt().plus(absoluteTimeout);
+        return idle.isBefore(absolute) ? idle : absolute;
+    }
+
+    /** S4 · removes every expired session from memory now; returns how many. */
+    public int purgeExpired() {
+        return purge(clock.instant(), Integer.MAX_VALUE);
+    }
+
+    /** S5 · moves a live session to a new ID, attributes and creation time kept; the old ID is dead. */
+    public Optional<Session> rotate(String id) {
+        return find(id).map(old -> replace(old, old.user().orElse(null)));
+    }
+
+    /**
+     * S6 · a user has logged in: returns their session under a NEW ID. A live presented session is
+     * rotated (its cart survives); an ID this store never issued is ignored, never adopted.
+     *
+     * @param presentedId the ID the client sent, or null
+     */
+    public Session login(String presentedId, String user) {
+        Objects.requireNonNull(user, "user");
+        Optional<Session> current = find(presentedId);
+        if (current.isPresent()) {
+            Session old = current.get();
+            if (old.user().isEmpty() || old.user().get().equals(user)) {
+                return replace(old, user);
+            }
+            remove(old);   // another user's session: end it, carry nothing over
+        }
+        Instant now = clock.instant();
+        return add(user, now, Map.of());
+    }
+
+    /** S6 · a privilege change (e.g. becoming admin) also gets a new ID; the role is stored as an attribute. */
+    public Optional<Session> elevate(String id, String role) {
+        return rotate(id).map(session -> {
+            session.setAttribute("role", role);
+            return session;
+        });
+    }
+
+    /** S10 · after a password change: ends every session of the user except the one that changed it. */
+    public int endOtherSessions(String user, String keepId) {
+        return end(user, keepId);
+    }
+
+    /** S10 · a disabled (or compromised) account: ends every session of the user. */
+    public int endAllSessions(String user) {
+        return end(user, null);
+    }
+
+    private int end(String user, String keepId) {
+        Set<String> theirs = idsByUser.get(user);
+        if (theirs == null) {
+            return 0;
+        }
+        int ended = 0;
+        for (String id : Set.copyOf(theirs)) {
+            if (!id.equals(keepId) && invalidate(id)) {
+                ended++;
+            }
+        }
+        return ended;
+    }
+
+    private Session replace(Session old, String user) {
+        remove(old);
+        Session fresh = new Session(ids.next(), user, old.createdAt(), clock.instant(), old.attributes());
+        index(fresh);
+        return fresh;
+    }
+
+    private Session add(String user, Instant now, Map<String, Object> attributes) {
+        Session session = new Session(ids.next(), user, now, now, attributes);
+        index(session);
+        return session;
+    }
+
+    private void index(Session session) {
+        sessions.put(session.id(), session);
+        // compute is atomic per user: a concurrent remove cannot drop the set between lookup and add
+        session.user().ifPresent(u -> idsByUser.compute(u, (k, set) -> {
+            Set<String> ids = set == null ? ConcurrentHashMap.newKeySet() : set;
+            ids.add(session.id());
+            return ids;
+        }));
+        expiryLock.lock();
+        try {
+            expiries.add(new Due(expiresAt(session), session.id()));
+        } finally {
+            expiryLock.unlock();
+        }
+    }
+
+    private boolean remove(Session session) {
+        if (!sessions.remove(session.id(), session)) {
+            return false;
+        }
+        session.user().ifPresent(u -> idsByUser.computeIfPresent(u, (k, set) -> {
+            set.remove(session.id());
+            return set.isEmpty() ? null : set;
+        }));
+        return true;   // its queue entry is dropped when it comes due
+    }
+
+    /** Pops at most {@code limit} due entries; a request never waits for another thread's cleanup. */
+    private int purge(Instant now, int limit) {
+        boolean everything = limit == Integer.MAX_VALUE;
+        if (everything) {
+            expiryLock.lock();
+        } else if (!expiryLock.tryLock()) {
+            return 0;
+        }
+        int removed = 0;
+        try {
+            for (int popped = 0; popped < limit; popped++) {
+                Due due = expiries.peek();
+                if (due == null || due.at().isAfter(now)) {
+                    break;
+                }
+                expiries.poll();
+                Session session = sessions.get(due.id());
+                if (session == null) {
+                    continue;   // already invalidated or rotated
+                }
+                Instant deadline = expiresAt(session);
+                if (now.isBefore(deadline)) {
+                    expiries.add(new Due(deadline, due.id()));   // used since: check again at its new deadline
+                } else if (remove(session)) {
+                    removed++;
+                }
+            }
+        } finally {
+            expiryLock.unlock();
+        }
+        return removed;
+    }
+}
