@@ -20,6 +20,7 @@ public final class SimulatorMain {
 
     static {
         SCENARIOS.put("cookies", CookieSite::start);
+        SCENARIOS.put("tokens", TokenServer::start);
     }
 
     private SimulatorMain() {
