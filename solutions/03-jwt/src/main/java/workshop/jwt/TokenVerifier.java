@@ -23,6 +23,7 @@ import java.security.Key;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.Date;
 import java.util.Map;
 import java.util.Set;
@@ -92,7 +93,7 @@ public final class TokenVerifier {
             throw new TokenRejected(EXPIRED, "expired at " + exp + ", now is " + now + " (skew " + skew.toSeconds() + " s)");
         }
         return new VerifiedToken(claims.getSubject(), claims.getIssuer(), Set.copyOf(claims.getAudience()),
-                claims.getIssuedAt() == null ? null : claims.getIssuedAt().toInstant(), exp, claims.getId(), Map.copyOf(claims));
+                claims.getIssuedAt() == null ? null : claims.getIssuedAt().toInstant(), exp, claims.getId(), Collections.unmodifiableMap(claims));
     }
 
     private Claims parse(String token) {
