@@ -1,7 +1,6 @@
 package workshop.jwt;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.http.HttpClient;
 import java.time.Duration;
@@ -91,7 +90,7 @@ class ApiClientTest {
         client.login(TokenServer.DEMO_USER, TokenServer.DEMO_PASSWORD);
         clock.advance(Duration.ofHours(2));
         auth.server().clearExchanges();
-        assertThatThrownBy(() -> client.get("/api/profile"))
+        assertThat(Fixtures.thrown(() -> client.get("/api/profile")))
                 .as("the refresh token expired too: the user must log in again\n" + auth.transcript())
                 .isInstanceOf(ApiCallFailed.class)
                 .satisfies(e -> assertThat(((ApiCallFailed) e).status()).isEqualTo(401));
@@ -103,7 +102,7 @@ class ApiClientTest {
     @Order(5)
     @DisplayName("J10 · a wrong password is ApiCallFailed with the server's status")
     void wrongPassword() {
-        assertThatThrownBy(() -> client.login(TokenServer.DEMO_USER, "guess"))
+        assertThat(Fixtures.thrown(() -> client.login(TokenServer.DEMO_USER, "guess")))
                 .as("RFC 6749 5.2: the token endpoint answers 400 invalid_grant\n" + auth.transcript())
                 .isInstanceOf(ApiCallFailed.class)
                 .satisfies(e -> assertThat(((ApiCallFailed) e).status()).isEqualTo(400));

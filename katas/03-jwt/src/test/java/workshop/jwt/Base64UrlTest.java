@@ -1,7 +1,6 @@
 package workshop.jwt;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.DisplayName;
@@ -52,7 +51,7 @@ class Base64UrlTest {
     @DisplayName("J1 · padding and the base64 characters '+' and '/' are refused as MALFORMED")
     void refusesBase64() {
         for (String text : new String[] {"eyJ9=", "ab+c", "ab/c", "a b"}) {
-            assertThatThrownBy(() -> Base64Url.decode(text))
+            assertThat(Fixtures.thrown(() -> Base64Url.decode(text)))
                     .as("'%s' is not unpadded base64url: a strict decoder refuses it, so two spellings never mean one token", text)
                     .isInstanceOf(TokenRejected.class)
                     .extracting(e -> ((TokenRejected) e).reason()).isEqualTo(TokenRejected.Reason.MALFORMED);

@@ -2,7 +2,6 @@ package workshop.jwt;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPairGenerator;
@@ -45,10 +44,10 @@ class KeyRulesTest {
     @Order(2)
     @DisplayName("J5 · an HMAC key shorter than the hash output is refused")
     void shortKeys() {
-        assertThatThrownBy(() -> KeyRules.requireHmacKey(random(16), "HS256"))
+        assertThat(Fixtures.thrown(() -> KeyRules.requireHmacKey(random(16), "HS256")))
                 .as("128 bits for HS256: RFC 7518 3.2 requires a key at least as long as the hash (256 bits)")
                 .isInstanceOf(KeyRejected.class).hasMessageContaining("256");
-        assertThatThrownBy(() -> KeyRules.requireHmacKey(random(32), "HS384"))
+        assertThat(Fixtures.thrown(() -> KeyRules.requireHmacKey(random(32), "HS384")))
                 .as("256 bits are enough for HS256 but not for HS384")
                 .isInstanceOf(KeyRejected.class).hasMessageContaining("384");
         assertThatCode(() -> KeyRules.requireHmacKey(random(64), "HS512")).as("512 random bits suit HS512").doesNotThrowAnyException();
@@ -59,7 +58,7 @@ class KeyRulesTest {
     @DisplayName("J5 · a password is never an HMAC key, however long")
     void passwordIsNotAKey() {
         byte[] password = "correct-horse-battery-staple-2026!".getBytes(StandardCharsets.UTF_8);
-        assertThatThrownBy(() -> KeyRules.requireHmacKey(password, "HS256"))
+        assertThat(Fixtures.thrown(() -> KeyRules.requireHmacKey(password, "HS256")))
                 .as("%d bytes, but all printable: a password has far less entropy than its length and can be "
                         + "brute-forced offline from any token (RFC 8725 3.5). Use a random key.", password.length)
                 .isInstanceOf(KeyRejected.class);
@@ -69,7 +68,7 @@ class KeyRulesTest {
     @Order(4)
     @DisplayName("J5 · an unknown HMAC algorithm is refused")
     void unknownAlgorithm() {
-        assertThatThrownBy(() -> KeyRules.newHmacKey("HS1"))
+        assertThat(Fixtures.thrown(() -> KeyRules.newHmacKey("HS1")))
                 .as("only HS256, HS384 and HS512 exist (RFC 7518 3.1)").isInstanceOf(KeyRejected.class);
     }
 
@@ -77,7 +76,7 @@ class KeyRulesTest {
     @Order(5)
     @DisplayName("J5 · RSA keys have at least 2048 bits")
     void rsaKeys() throws Exception {
-        assertThatThrownBy(() -> KeyRules.requireRsaKey(rsa(1024)))
+        assertThat(Fixtures.thrown(() -> KeyRules.requireRsaKey(rsa(1024))))
                 .as("RFC 7518 3.3: a key of size 2048 bits or larger MUST be used with RS256")
                 .isInstanceOf(KeyRejected.class).hasMessageContaining("2048");
         assertThatCode(() -> KeyRules.requireRsaKey(rsa(2048))).doesNotThrowAnyException();

@@ -3,6 +3,7 @@ package workshop.katasupport;
 import java.util.Optional;
 import org.junit.platform.engine.FilterResult;
 import org.junit.platform.engine.TestDescriptor;
+import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.launcher.PostDiscoveryFilter;
 
 /**
@@ -14,7 +15,9 @@ public final class StepFilter implements PostDiscoveryFilter {
     @Override
     public FilterResult apply(TestDescriptor descriptor) {
         String filter = System.getProperty("kata.step", "");
-        if (filter.isBlank() || !descriptor.isTest()) {
+        // A parameterized test is a container at discovery time (its invocations come later): filter it too.
+        boolean testMethod = descriptor.isTest() || descriptor.getSource().filter(MethodSource.class::isInstance).isPresent();
+        if (filter.isBlank() || !testMethod) {
             return FilterResult.included("no step filter");
         }
         Optional<StepId> step = stepOf(descriptor);
