@@ -117,4 +117,35 @@ class TokenServerTest {
             assertThatThrownBy(() -> TokenServer.of(cookies)).isInstanceOf(SimulatorException.class);
         }
     }
+
+    @Test
+    void unknownKidAndAlgorithmConfusionAreInvalidTokens() throws Exception {
+        TokenServer tokens = TokenServer.of(server.server());
+        var rogue = io.jsonwebtoken.Jwts.SIG.RS256.keyPair().build();
+        var now = java.util.Date.from(clock.instant());
+        var later = java.util.Date.from(clock.instant().plusSeconds(60));
+        String unknownKid = io.jsonwebtoken.Jwts.builder().header().keyId("nobody").and()
+                .issuer(tokens.settings().issuer()).audience().add(tokens.settings().audience()).and()
+                .issuedAt(now).expiration(later).signWith(rogue.getPrivate()).compact();
+        var response = profile("Bearer " + unknownKid);
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.headers().firstValue("WWW-Authenticate").orElseThrow()).contains("no published key has kid 'nobody'");
+
+        assertThatThrownBy(() -> tokens.verifyAccessToken(io.jsonwebtoken.Jwts.builder().subject("alice")
+                .signWith(io.jsonwebtoken.Jwts.SIG.HS256.key().build()).compact()))
+                .isInstanceOf(TokenServer.Refused.class).hasMessageContaining("'HS256' is not accepted");
+    }
+
+    @Test
+    void lifetimesAreConfigurable() {
+        MutableClock own = MutableClock.atWorkshopStart();
+        try (SimulatedServer quick = TokenServer.start(own, 0, TokenServer.Settings.defaults().withAccessLifetime(Duration.ofSeconds(30)))) {
+            TokenServer tokens = TokenServer.of(quick);
+            String token = tokens.issueAccessToken("alice", "ES256");
+            assertThat(tokens.verifyAccessToken(token).getSubject()).isEqualTo("alice");
+            own.advance(Duration.ofSeconds(30));
+            assertThatThrownBy(() -> tokens.verifyAccessToken(token)).hasMessageContaining("expired");
+        }
+        assertThatThrownBy(() -> TokenServer.Settings.defaults().withAccessAlgorithm("HS256")).isInstanceOf(SimulatorException.class);
+    }
 }
