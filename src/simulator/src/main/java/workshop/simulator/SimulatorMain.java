@@ -21,6 +21,7 @@ public final class SimulatorMain {
     static {
         SCENARIOS.put("cookies", CookieSite::start);
         SCENARIOS.put("sessions", SessionSite::start);
+        SCENARIOS.put("tokens", TokenServer::start);
     }
 
     private SimulatorMain() {

@@ -1,0 +1,26 @@
+package workshop.jwt;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+
+/** A client of the token server and its API: logs in, calls with a Bearer token, refreshes once on expiry. */
+public final class ApiClient {
+
+    private final URI baseUri;
+    private final HttpClient http;
+
+    public ApiClient(URI baseUri, HttpClient http) {
+        this.baseUri = baseUri;
+        this.http = http;
+    }
+
+    /** J10 · POST /token with the credentials; keeps and returns the tokens (ApiCallFailed if refused). */
+    public Tokens login(String username, String password) {
+        throw new UnsupportedOperationException("J10 · log in at /token — see notebooks/03-jwt.ipynb, J10");
+    }
+
+    /** J10 · GET {@code path} with Authorization: Bearer; on 401 invalid_token refresh ONCE and retry (ApiCallFailed otherwise). */
+    public String get(String path) {
+        throw new UnsupportedOperationException("J10 · call the API, refresh once — see notebooks/03-jwt.ipynb, J10");
+    }
+}

@@ -1,0 +1,32 @@
+package workshop.jwt;
+
+import java.time.Clock;
+import java.time.Duration;
+import javax.crypto.SecretKey;
+
+/** Verifies access tokens with jjwt: allowed algorithm, signature, iss, aud, exp/nbf with a small skew. */
+public final class TokenVerifier {
+
+    /** Tokens longer than this are refused before parsing. */
+    public static final int MAX_TOKEN_CHARS = 8 * 1024;
+    /** The largest clock skew a verifier accepts (RFC 8725 advises little; OWASP: seconds, not minutes). */
+    public static final Duration MAX_SKEW = Duration.ofSeconds(60);
+
+    private TokenVerifier() {
+    }
+
+    /** J8 · a verifier for HMAC tokens signed with {@code key}; refuses a skew over {@link #MAX_SKEW}. */
+    public static TokenVerifier hmac(SecretKey key, String issuer, String audience, Clock clock, Duration skew) {
+        throw new UnsupportedOperationException("J8 · an HMAC verifier with jjwt — see notebooks/03-jwt.ipynb, J8");
+    }
+
+    /** J9 · a verifier for RS256/ES256 tokens whose public key is published in a JWKS, chosen by kid. */
+    public static TokenVerifier withJwks(JwksKeys keys, String issuer, String audience, Clock clock, Duration skew) {
+        throw new UnsupportedOperationException("J9 · a verifier with JWKS keys — see notebooks/03-jwt.ipynb, J9");
+    }
+
+    /** J8 · the verified token, or TokenRejected with the reason. */
+    public VerifiedToken verify(String token) {
+        throw new UnsupportedOperationException("J8 · verify with jjwt — see notebooks/03-jwt.ipynb, J8");
+    }
+}

@@ -1,0 +1,158 @@
+package workshop.jwt;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static workshop.jwt.Fixtures.assertRejected;
+import static workshop.jwt.TokenRejected.Reason.ALGORITHM_NOT_ALLOWED;
+import static workshop.jwt.TokenRejected.Reason.BAD_SIGNATURE;
+import static workshop.jwt.TokenRejected.Reason.COMPRESSED;
+import static workshop.jwt.TokenRejected.Reason.EXPIRED;
+import static workshop.jwt.TokenRejected.Reason.MALFORMED;
+import static workshop.jwt.TokenRejected.Reason.NOT_YET_VALID;
+import static workshop.jwt.TokenRejected.Reason.TOO_LARGE;
+import static workshop.jwt.TokenRejected.Reason.WRONG_AUDIENCE;
+import static workshop.jwt.TokenRejected.Reason.WRONG_ISSUER;
+
+import io.jsonwebtoken.Jwts;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import javax.crypto.SecretKey;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import workshop.simulator.MutableClock;
+
+@Order(8)
+@DisplayName("J8 · verifying with jjwt")
+class TokenVerifierTest {
+
+    private final MutableClock clock = MutableClock.atWorkshopStart();
+    private final Instant start = clock.instant();
+    private final SecretKey key = Fixtures.hs256Key();
+
+    private TokenVerifier verifier(Duration skew) {
+        return TokenVerifier.hmac(key, Fixtures.ISSUER, Fixtures.AUDIENCE, clock, skew);
+    }
+
+    private String token(long lifetimeSeconds) {
+        return Fixtures.claims(start, lifetimeSeconds).signWith(key).compact();
+    }
+
+    @Test
+    @Order(1)
+    @DisplayName("J8 · a good token gives its subject, issuer, audience and expiry")
+    void goodToken() {
+        String token = token(300);
+        VerifiedToken verified = verifier(Duration.ZERO).verify(token);
+        assertThat(verified.subject()).as("Jwts.parser().verifyWith(key).requireIssuer(…).requireAudience(…).clock(…)" + Fixtures.show(token))
+                .isEqualTo("alice");
+        assertThat(verified.issuer()).isEqualTo(Fixtures.ISSUER);
+        assertThat(verified.audience()).containsExactly(Fixtures.AUDIENCE);
+        assertThat(verified.expiresAt()).isEqualTo(start.plusSeconds(300));
+        assertThat(verified.id()).isNotBlank();
+    }
+
+    @Test
+    @Order(2)
+    @DisplayName("J8 · a token past exp (plus skew) is EXPIRED")
+    void expired() {
+        String token = token(300);
+        clock.advance(Duration.ofSeconds(300 + 61));
+        assertRejected(() -> verifier(Duration.ofSeconds(60)).verify(token), EXPIRED, token,
+                "now is 61 s past exp, more than the 60 s skew; the clock is the injected one (" + clock + ")");
+    }
+
+    @Test
+    @Order(3)
+    @DisplayName("J8 · a token 30 s past exp is accepted with a 60 s skew")
+    void withinSkew() {
+        String token = token(300);
+        clock.advance(Duration.ofSeconds(330));
+        assertThat(verifier(Duration.ofSeconds(60)).verify(token).subject())
+                .as("clockSkewSeconds tolerates small clock differences between issuer and API" + Fixtures.show(token))
+                .isEqualTo("alice");
+    }
+
+    @Test
+    @Order(4)
+    @DisplayName("J8 · with zero skew, a token whose exp equals now is already EXPIRED")
+    void expEqualsNow() {
+        String token = token(300);
+        clock.advance(Duration.ofSeconds(300));
+        assertRejected(() -> verifier(Duration.ZERO).verify(token), EXPIRED, token,
+                "RFC 7519 4.1.4: the current time MUST be before exp. jjwt alone accepts exp == now, so check it yourself (now is "
+                        + clock.instant() + ")");
+    }
+
+    @Test
+    @Order(5)
+    @DisplayName("J8 · a token before nbf (minus skew) is NOT_YET_VALID")
+    void notYetValid() {
+        String token = Fixtures.claims(start, 600).notBefore(Date.from(start.plusSeconds(120))).signWith(key).compact();
+        assertRejected(() -> verifier(Duration.ofSeconds(30)).verify(token), NOT_YET_VALID, token,
+                "RFC 7519 4.1.5: nbf is 2 minutes ahead, more than the 30 s skew");
+    }
+
+    @Test
+    @Order(6)
+    @DisplayName("J8 · a wrong or missing iss is WRONG_ISSUER")
+    void wrongIssuer() {
+        String other = Fixtures.claims(start, 300).issuer("https://evil.example").signWith(key).compact();
+        assertRejected(() -> verifier(Duration.ZERO).verify(other), WRONG_ISSUER, other, "requireIssuer: only our auth server's tokens");
+        String missing = Fixtures.claims(start, 300).issuer(null).signWith(key).compact();
+        assertRejected(() -> verifier(Duration.ZERO).verify(missing), WRONG_ISSUER, missing, "a missing iss is not 'any issuer'");
+    }
+
+    @Test
+    @Order(7)
+    @DisplayName("J8 · a token for another API is WRONG_AUDIENCE")
+    void wrongAudience() {
+        String token = Fixtures.claims(start, 300).audience().single("billing-api").signWith(key).compact();
+        assertRejected(() -> verifier(Duration.ZERO).verify(token), WRONG_AUDIENCE, token,
+                "RFC 7519 4.1.3: a token meant for billing-api must not open workshop-api (requireAudience)");
+    }
+
+    @Test
+    @Order(8)
+    @DisplayName("J8 · a token signed with another key is BAD_SIGNATURE; garbage is MALFORMED")
+    void badSignatureAndGarbage() {
+        String forged = Fixtures.claims(start, 300).signWith(Fixtures.hs256Key()).compact();
+        assertRejected(() -> verifier(Duration.ZERO).verify(forged), BAD_SIGNATURE, forged, "same claims, another key");
+        assertRejected(() -> verifier(Duration.ZERO).verify("not-a-token"), MALFORMED, "not-a-token",
+                "map jjwt's MalformedJwtException to a typed reason, never let it escape raw");
+    }
+
+    @Test
+    @Order(9)
+    @DisplayName("J8 · an unsigned (alg none) token or another HMAC size is ALGORITHM_NOT_ALLOWED")
+    void algorithmAllowList() {
+        String unsigned = Fixtures.claims(start, 300).compact();
+        assertRejected(() -> verifier(Duration.ZERO).verify(unsigned), ALGORITHM_NOT_ALLOWED, unsigned,
+                "RFC 8725 3.1: an unsecured JWT is never accepted by an API");
+        String hs384 = Fixtures.claims(start, 300).signWith(Jwts.SIG.HS384.key().build()).compact();
+        assertRejected(() -> verifier(Duration.ZERO).verify(hs384), ALGORITHM_NOT_ALLOWED, hs384,
+                "allow-list the algorithm of YOUR key (HS256 for a 256-bit key) before checking the signature");
+    }
+
+    @Test
+    @Order(10)
+    @DisplayName("J8 · a signed zip bomb is COMPRESSED and an oversized token TOO_LARGE")
+    void compressedAndOversized() {
+        String bomb = Fixtures.claims(start, 300).claim("pad", "0".repeat(1_000_000)).compressWith(Jwts.ZIP.DEF).signWith(key).compact();
+        assertRejected(() -> verifier(Duration.ZERO).verify(bomb), COMPRESSED, bomb,
+                "correctly signed by the right key and still refused: run TokenPrecheck before jjwt, which would inflate it");
+        String huge = Fixtures.claims(start, 300).claim("pad", "x".repeat(10_000)).signWith(key).compact();
+        assertRejected(() -> verifier(Duration.ZERO).verify(huge), TOO_LARGE, huge.substring(0, 60),
+                "over TokenVerifier.MAX_TOKEN_CHARS: refused before parsing");
+    }
+
+    @Test
+    @Order(11)
+    @DisplayName("J8 · a clock skew over 60 seconds is refused when the verifier is built")
+    void skewLimit() {
+        assertThat(Fixtures.thrown(() -> verifier(Duration.ofMinutes(5))))
+                .as("a large skew silently lengthens every token's life; keep it to seconds (at most TokenVerifier.MAX_SKEW)")
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(Fixtures.thrown(() -> verifier(Duration.ofSeconds(-1)))).isInstanceOf(IllegalArgumentException.class);
+    }
+}

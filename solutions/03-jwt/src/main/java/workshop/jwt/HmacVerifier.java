@@ -1,0 +1,44 @@
+package workshop.jwt;
+
+import static workshop.jwt.TokenRejected.Reason.ALGORITHM_NOT_ALLOWED;
+import static workshop.jwt.TokenRejected.Reason.BAD_SIGNATURE;
+import static workshop.jwt.TokenRejected.Reason.MALFORMED;
+
+import java.security.MessageDigest;
+import java.util.Map;
+
+/** Verifies an HMAC-signed JWS by hand: one allowed algorithm, a constant-time comparison. */
+public final class HmacVerifier {
+
+    private static final Map<String, String> JDK_NAMES = Map.of("HS256", "HmacSHA256", "HS384", "HmacSHA384", "HS512", "HmacSHA512");
+
+    private final byte[] key;
+    private final String algorithm;
+
+    /** A verifier that accepts exactly {@code algorithm} (HS256, HS384 or HS512) with {@code key}. */
+    public HmacVerifier(byte[] key, String algorithm) {
+        this.key = key.clone();
+        this.algorithm = algorithm;
+    }
+
+    /** J4 · the payload's claims if the token is signed with this key and algorithm; otherwise TokenRejected. */
+    public Map<String, Object> verify(String token) {
+        String[] parts = token == null ? new String[0] : token.split("\\.", -1);
+        if (parts.length != 3) {
+            throw new TokenRejected(MALFORMED, parts.length + " part(s): a compact JWS is header.payload.signature");
+        }
+        Map<String, Object> header = Json.object(parts[0], "header");
+        Object alg = header.get("alg");
+        // The allow-list: exactly our algorithm, compared case-sensitively; the token never chooses.
+        if (!algorithm.equals(alg) || !JDK_NAMES.containsKey(algorithm)) {
+            throw new TokenRejected(ALGORITHM_NOT_ALLOWED, "alg " + (alg == null ? "is missing" : "'" + alg + "' is not " + algorithm));
+        }
+        byte[] expected = HmacSigner.hmac(JDK_NAMES.get(algorithm), key, parts[0] + "." + parts[1]);
+        byte[] actual = Base64Url.decode(parts[2]);
+        // Constant time: the comparison does not stop at the first wrong byte, so timing tells an attacker nothing.
+        if (!MessageDigest.isEqual(expected, actual)) {
+            throw new TokenRejected(BAD_SIGNATURE, "the signature does not match header and payload under this key");
+        }
+        return Json.object(parts[1], "payload");
+    }
+}

@@ -1,0 +1,62 @@
+package workshop.jwt;
+
+import io.jsonwebtoken.Claims;
+import io.jsonwebtoken.Jwts;
+import java.security.Key;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/** Issues signed access tokens with jjwt (0.12+ API): sub, iss, aud, iat, exp, jti. */
+public final class TokenIssuer {
+
+    /** Registered claims the issuer sets itself; callers cannot override them. */
+    private static final Set<String> REGISTERED = Set.of(Claims.SUBJECT, Claims.ISSUER, Claims.AUDIENCE, Claims.ISSUED_AT,
+            Claims.EXPIRATION, Claims.NOT_BEFORE, Claims.ID);
+    /** Claim names that announce a secret; the payload is readable by anyone holding the token. */
+    private static final Set<String> SECRET_WORDS = Set.of("password", "passwd", "pwd", "secret", "apikey", "privatekey",
+            "creditcard", "cardnumber", "ssn", "pin");
+
+    private final Key signingKey;
+    private final String issuer;
+    private final Duration lifetime;
+    private final Clock clock;
+
+    /** An issuer signing with {@code signingKey} (an HMAC SecretKey or a private key) as {@code issuer}. */
+    public TokenIssuer(Key signingKey, String issuer, Duration lifetime, Clock clock) {
+        this.signingKey = signingKey;
+        this.issuer = issuer;
+        this.lifetime = lifetime;
+        this.clock = clock;
+    }
+
+    /** J6 · a compact signed token for {@code subject} and {@code audience}, plus {@code extraClaims} (never secrets). */
+    public String issue(String subject, String audience, Map<String, ?> extraClaims) {
+        for (String name : extraClaims.keySet()) {
+            if (REGISTERED.contains(name)) {
+                throw new IllegalArgumentException("'" + name + "' is a registered claim the issuer sets itself; pass only application claims.");
+            }
+            String normalised = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "");
+            if (SECRET_WORDS.stream().anyMatch(normalised::contains)) {
+                throw new SecretInPayload("'" + name + "' looks like a secret. A JWS payload is only base64url: anyone holding "
+                        + "the token can read it. Keep secrets on the server; put an identifier in the token.");
+            }
+        }
+        Instant now = clock.instant();
+        return Jwts.builder()
+                .claims(extraClaims)
+                .subject(subject)
+                .issuer(issuer)
+                .audience().add(audience).and()
+                .issuedAt(Date.from(now))
+                .expiration(Date.from(now.plus(lifetime)))
+                .id(UUID.randomUUID().toString())
+                .signWith(signingKey) // jjwt picks the algorithm from the key (HS256 for 256 bits, RS256 for RSA 2048…)
+                .compact();
+    }
+}

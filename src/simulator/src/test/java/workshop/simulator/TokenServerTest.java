@@ -1,0 +1,151 @@
+package workshop.simulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class TokenServerTest {
+
+    static final MutableClock clock = MutableClock.atWorkshopStart();
+    static final HttpClient http = HttpClient.newHttpClient();
+    static final ObjectMapper json = new ObjectMapper();
+
+    @RegisterExtension
+    static final SimulatorExtension server = SimulatorExtension.of(TokenServer::start, clock);
+
+    static HttpResponse<String> post(String path, String contentType, String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(server.uri(path)).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static HttpResponse<String> profile(String authorization) throws Exception {
+        var request = HttpRequest.newBuilder(server.uri("/api/profile")).GET();
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static Map<?, ?> login() throws Exception {
+        var response = post("/token", "application/x-www-form-urlencoded", "grant_type=password&username=alice&password=wonderland");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return json.readValue(response.body(), Map.class);
+    }
+
+    @Test
+    void issuesTokensForFormAndJsonCredentials() throws Exception {
+        Map<?, ?> tokens = login();
+        assertThat(tokens.get("token_type")).isEqualTo("Bearer");
+        assertThat(tokens.get("expires_in")).isEqualTo(300);
+        assertThat(JwtInspector.inspect((String) tokens.get("access_token")).algorithm()).contains("RS256");
+        var es = post("/token", "application/json", "{\"username\":\"alice\",\"password\":\"wonderland\",\"alg\":\"ES256\"}");
+        assertThat(JwtInspector.inspect((String) json.readValue(es.body(), Map.class).get("access_token")).algorithm()).contains("ES256");
+        assertThat(post("/token", "application/json", "{\"username\":\"alice\",\"password\":\"nope\"}").statusCode()).isEqualTo(400);
+        assertThat(post("/token", "application/json", "{not json").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void protectedApiAcceptsValidAndRefusesExpiredTokens() throws Exception {
+        String access = (String) login().get("access_token");
+        var ok = profile("Bearer " + access);
+        assertThat(ok.statusCode()).as(ok.body()).isEqualTo(200);
+        assertThat(ok.body()).contains("\"sub\":\"alice\"");
+
+        assertThat(profile(null).headers().firstValue("WWW-Authenticate")).contains("Bearer realm=\"workshop-api\"");
+
+        clock.advance(Duration.ofMinutes(5)); // exp == now: already expired (RFC 7519 4.1.4)
+        try {
+            var expired = profile("Bearer " + access);
+            assertThat(expired.statusCode()).isEqualTo(401);
+            assertThat(expired.headers().firstValue("WWW-Authenticate").orElseThrow())
+                    .contains("error=\"invalid_token\"").contains("expired");
+        } finally {
+            clock.advance(Duration.ofMinutes(-5));
+        }
+    }
+
+    @Test
+    void malformedOversizedAndForeignTokensGet401NeverA500() throws Exception {
+        for (String bad : new String[] {"garbage", "a.b.c", "x".repeat(10_000), "eyJhbGciOiJub25lIn0.e30.",
+                TokenServer.of(server.server()).issueAccessToken("alice", "RS256") + "x"}) {
+            var response = profile("Bearer " + bad);
+            assertThat(response.statusCode()).as(bad.length() > 50 ? bad.substring(0, 50) : bad).isEqualTo(401);
+            assertThat(response.headers().firstValue("WWW-Authenticate").orElseThrow()).contains("invalid_token");
+        }
+        assertThat(profile("Basic YWxpY2U6d29uZGVybGFuZA==").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void refreshTokensAreSingleUseAndReuseRevokesTheFamily() throws Exception {
+        String refresh = (String) login().get("refresh_token");
+        var first = post("/refresh", "application/x-www-form-urlencoded", "refresh_token=" + refresh);
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+        String rotated = (String) json.readValue(first.body(), Map.class).get("refresh_token");
+        assertThat(rotated).isNotEqualTo(refresh);
+
+        var reuse = post("/refresh", "application/json", "{\"refresh_token\":\"" + refresh + "\"}");
+        assertThat(reuse.statusCode()).isEqualTo(400);
+        assertThat(reuse.body()).contains("invalid_grant");
+        assertThat(post("/refresh", "application/x-www-form-urlencoded", "refresh_token=" + rotated).statusCode())
+                .as("after reuse, the whole family is revoked").isEqualTo(400);
+    }
+
+    @Test
+    void jwksPublishesEveryKeyByKidAndCountsFetches() throws Exception {
+        TokenServer tokens = TokenServer.of(server.server());
+        int before = tokens.jwksFetches();
+        String oldKid = tokens.currentKid("ES256");
+        String newKid = tokens.rotateSigningKey("ES256");
+        var response = http.send(HttpRequest.newBuilder(server.uri("/.well-known/jwks.json")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.body()).contains(tokens.currentKid("RS256"), oldKid, newKid, "\"kty\":\"RSA\"", "\"crv\":\"P-256\"")
+                .doesNotContain("\"d\"");
+        assertThat(tokens.jwksFetches()).isEqualTo(before + 1);
+        assertThat(tokens.issueAccessToken("alice", "ES256")).isNotBlank();
+    }
+
+    @Test
+    void refusesToControlAnotherScenario() {
+        try (SimulatedServer cookies = CookieSite.start(clock)) {
+            assertThatThrownBy(() -> TokenServer.of(cookies)).isInstanceOf(SimulatorException.class);
+        }
+    }
+
+    @Test
+    void unknownKidAndAlgorithmConfusionAreInvalidTokens() throws Exception {
+        TokenServer tokens = TokenServer.of(server.server());
+        var rogue = io.jsonwebtoken.Jwts.SIG.RS256.keyPair().build();
+        var now = java.util.Date.from(clock.instant());
+        var later = java.util.Date.from(clock.instant().plusSeconds(60));
+        String unknownKid = io.jsonwebtoken.Jwts.builder().header().keyId("nobody").and()
+                .issuer(tokens.settings().issuer()).audience().add(tokens.settings().audience()).and()
+                .issuedAt(now).expiration(later).signWith(rogue.getPrivate()).compact();
+        var response = profile("Bearer " + unknownKid);
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.headers().firstValue("WWW-Authenticate").orElseThrow()).contains("no published key has kid 'nobody'");
+
+        assertThatThrownBy(() -> tokens.verifyAccessToken(io.jsonwebtoken.Jwts.builder().subject("alice")
+                .signWith(io.jsonwebtoken.Jwts.SIG.HS256.key().build()).compact()))
+                .isInstanceOf(TokenServer.Refused.class).hasMessageContaining("'HS256' is not accepted");
+    }
+
+    @Test
+    void lifetimesAreConfigurable() {
+        MutableClock own = MutableClock.atWorkshopStart();
+        try (SimulatedServer quick = TokenServer.start(own, 0, TokenServer.Settings.defaults().withAccessLifetime(Duration.ofSeconds(30)))) {
+            TokenServer tokens = TokenServer.of(quick);
+            String token = tokens.issueAccessToken("alice", "ES256");
+            assertThat(tokens.verifyAccessToken(token).getSubject()).isEqualTo("alice");
+            own.advance(Duration.ofSeconds(30));
+            assertThatThrownBy(() -> tokens.verifyAccessToken(token)).hasMessageContaining("expired");
+        }
+        assertThatThrownBy(() -> TokenServer.Settings.defaults().withAccessAlgorithm("HS256")).isInstanceOf(SimulatorException.class);
+    }
+}
