@@ -271,6 +271,10 @@ public final class TokenServer {
         if (inspection.headerClaims().containsKey("zip")) {
             throw new Refused("compressed tokens (zip header) are refused");
         }
+        if (inspection.headerClaims().isEmpty()) {
+            throw new Refused("the token is malformed: " + (inspection.problems().isEmpty()
+                    ? "its header is empty" : inspection.problems().get(0)));
+        }
         String alg = inspection.algorithm().orElse("(none)");
         if (!ASYMMETRIC.contains(alg)) {
             throw new Refused("the algorithm '" + alg + "' is not accepted, only " + String.join(" or ", ASYMMETRIC));
