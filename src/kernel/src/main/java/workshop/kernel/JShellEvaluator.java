@@ -143,7 +143,8 @@ public final class JShellEvaluator implements AutoCloseable {
         List<String> lines = new ArrayList<>();
         String first = "The code does not compile.";
         for (Diag diag : diags) {
-            String message = diag.getMessage(Locale.ENGLISH);
+            // JShell's wrapper classes have no name a learner would recognise.
+            String message = diag.getMessage(Locale.ENGLISH).replaceAll("\n\\s*location: class\\s*(?=\n|$)", "");
             if (lines.isEmpty()) {
                 first = message.lines().findFirst().orElse(message);
             }

@@ -87,8 +87,7 @@ public final class JavaKernel extends BaseKernel implements NotebookBridge {
             CellResult result = cells.run(() -> notebook.run(code), settings.timeout());
             return result.hasValue() ? display(result.value()) : null;
         } finally {
-            System.out.flush();
-            System.err.flush();
+            limit.close();
             System.setOut(out);
             System.setErr(err);
         }

@@ -48,9 +48,11 @@ public final class NotebookRunner {
                 : List.of();
         List<String> failures = run(notebooks, target, jar, timeout, pending);
         if (!failures.isEmpty()) {
-            System.err.println();
-            failures.forEach(failure -> System.err.println("NOTEBOOK FAILED: " + failure));
-            System.err.println();
+            // stdout, like the progress lines, so the two never interleave.
+            System.out.println();
+            failures.forEach(failure -> System.out.println("NOTEBOOK FAILED: " + failure));
+            System.out.println();
+            System.out.flush();
             System.exit(1);
         }
     }
