@@ -46,6 +46,7 @@ final class KernelMagics {
         lineMagics.put("addMavenDependency", this::maven);
         lineMagics.put("addMavenDependencies", this::maven);
         lineMagics.put("mavenRepo", this::mavenRepo);
+        lineMagics.put("loadFromPOM", this::loadFromPom);
     }
 
     Object runLineMagic(String name, List<String> args) throws Exception {
@@ -58,8 +59,35 @@ final class KernelMagics {
     }
 
     Object runCellMagic(String name, List<String> args, String body) throws MagicException {
-        throw new MagicException("Unknown cell magic %%" + name + ". This kernel has no cell magics;"
-                + " use line magics (%" + String.join(", %", lineMagics.keySet()) + ") on their own lines.");
+        if (name.equals("loadFromPOM")) {
+            maven.resolvePomText(body, scope(args, 0)).forEach(evaluator::addToClasspath);
+            return null;
+        }
+        throw new MagicException("Unknown cell magic %%" + name + ". This kernel knows %%loadFromPOM;"
+                + " line magics (%" + String.join(", %", lineMagics.keySet()) + ") go on their own lines.");
+    }
+
+    private Object loadFromPom(List<String> args) throws MagicException {
+        if (args.isEmpty()) {
+            throw new MagicException("Usage: %loadFromPOM <pom.xml> [compile|runtime|test]");
+        }
+        Path pom = workingDirectory.resolve(args.get(0)).normalize();
+        if (!Files.isRegularFile(pom)) {
+            throw new MagicException("%loadFromPOM cannot find " + pom.toAbsolutePath() + ".");
+        }
+        maven.resolvePomFile(pom, scope(args, 1)).forEach(evaluator::addToClasspath);
+        return null;
+    }
+
+    private static String scope(List<String> args, int index) throws MagicException {
+        if (args.size() <= index) {
+            return "runtime";
+        }
+        String scope = args.get(index);
+        if (!List.of("compile", "runtime", "test").contains(scope)) {
+            throw new MagicException("Scope '" + scope + "' is not one of compile, runtime, test.");
+        }
+        return scope;
     }
 
     /** Adds every match of every glob; {@code jarsOnly} keeps only .jar files, as IJava's %jars does. */

@@ -42,27 +42,55 @@ final class MavenResolver {
         for (String coordinate : coordinates) {
             dependencies.append(dependencyXml(coordinate));
         }
-        StringBuilder repos = new StringBuilder();
-        repositories.forEach((id, url) -> repos.append("<repository><id>").append(xml(id)).append("</id><url>")
-                .append(xml(url)).append("</url></repository>"));
-        String pom = "<project xmlns=\"http://maven.apache.org/POM/4.0.0\"><modelVersion>4.0.0</modelVersion>"
-                + "<groupId>workshop.kernel</groupId><artifactId>notebook-dependencies</artifactId><version>1</version>"
-                + "<dependencies>" + dependencies + "</dependencies>"
-                + "<repositories>" + repos + "</repositories></project>";
+        return resolvePom(projectXml("<dependencies>" + dependencies + "</dependencies>"), null, "runtime",
+                String.join(", ", coordinates));
+    }
+
+    /**
+     * Resolves the dependencies a POM declares, as IJava's {@code %loadFromPOM} does.
+     *
+     * @param pomXml the POM text: a whole {@code <project>}, or just {@code <dependencies>} / {@code <dependency>} elements
+     * @param scope the widest scope to include: compile, runtime or test
+     * @return the jars to add to the classpath
+     * @throws MagicException when Maven is missing or cannot resolve them
+     */
+    List<Path> resolvePomText(String pomXml, String scope) throws MagicException {
+        String text = pomXml.strip();
+        if (!text.contains("<project")) {
+            String dependencies = text.startsWith("<dependencies") ? text : "<dependencies>" + text + "</dependencies>";
+            text = projectXml(dependencies);
+        }
+        return resolvePom(text, null, scope, "the dependencies of the POM");
+    }
+
+    /**
+     * @param pomFile an existing pom.xml
+     * @param scope the widest scope to include
+     * @return its dependencies' jars
+     * @throws MagicException when Maven is missing or cannot resolve them
+     */
+    List<Path> resolvePomFile(Path pomFile, String scope) throws MagicException {
+        return resolvePom(null, pomFile, scope, "the dependencies of " + pomFile);
+    }
+
+    private List<Path> resolvePom(String pom, Path pomFile, String scope, String what) throws MagicException {
         Path folder = null;
         try {
             folder = Files.createTempDirectory("kernel-maven");
-            Files.writeString(folder.resolve("pom.xml"), pom, StandardCharsets.UTF_8);
+            Path file = pomFile != null ? pomFile.toAbsolutePath() : folder.resolve("pom.xml");
+            if (pomFile == null) {
+                Files.writeString(file, pom, StandardCharsets.UTF_8);
+            }
             Path output = folder.resolve("classpath.txt");
-            List<String> command = new ArrayList<>(List.of(mavenCommand(), "-q", "-B",
+            List<String> command = new ArrayList<>(List.of(mavenCommand(), "-q", "-B", "-Dstyle.color=never", "-f", file.toString(),
                     "org.apache.maven.plugins:maven-dependency-plugin:" + dependencyPluginVersion() + ":build-classpath",
-                    "-Dmdep.outputFile=" + output, "-Dmdep.includeScope=runtime"));
+                    "-Dmdep.outputFile=" + output, "-Dmdep.includeScope=" + scope));
             Process process = new ProcessBuilder(command).directory(folder.toFile()).redirectErrorStream(true).start();
             String log = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!process.waitFor(10, TimeUnit.MINUTES) || process.exitValue() != 0 || !Files.exists(output)) {
-                throw new MagicException("Maven could not resolve " + String.join(", ", coordinates)
-                        + ". If you are offline, the artifact must already be in ~/.m2 (build the kit once online),"
-                        + " or add the jar with %jars. Maven said: " + lastLines(log, 8));
+                throw new MagicException("Maven could not resolve " + what
+                        + ". If you are offline, the artifacts must already be in ~/.m2 (build the kit once online),"
+                        + " or add the jars with %jars. Maven said: " + reason(log));
             }
             String classpath = Files.readString(output, StandardCharsets.UTF_8).strip();
             List<Path> jars = new ArrayList<>();
@@ -74,14 +102,24 @@ final class MavenResolver {
             return jars;
         } catch (IOException e) {
             throw new MagicException("%maven needs the 'mvn' command on the PATH (or MAVEN_HOME set) to resolve "
-                    + String.join(", ", coordinates) + ": " + e.getMessage()
+                    + what + ": " + e.getMessage()
                     + ". Alternatively copy the jars next to the notebook and use %jars.");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new MagicException("Resolving " + String.join(", ", coordinates) + " was interrupted.");
+            throw new MagicException("Resolving " + what + " was interrupted.");
         } finally {
             deleteQuietly(folder);
         }
+    }
+
+    /** A throw-away POM with the given dependencies and the repositories added by %mavenRepo. */
+    private String projectXml(String dependenciesXml) {
+        StringBuilder repos = new StringBuilder();
+        repositories.forEach((id, url) -> repos.append("<repository><id>").append(xml(id)).append("</id><url>")
+                .append(xml(url)).append("</url></repository>"));
+        return "<project xmlns=\"http://maven.apache.org/POM/4.0.0\"><modelVersion>4.0.0</modelVersion>"
+                + "<groupId>workshop.kernel</groupId><artifactId>notebook-dependencies</artifactId><version>1</version>"
+                + dependenciesXml + "<repositories>" + repos + "</repositories></project>";
     }
 
     private static String dependencyXml(String coordinate) throws MagicException {
@@ -135,9 +173,17 @@ final class MavenResolver {
         }
     }
 
-    private static String lastLines(String log, int count) {
-        List<String> lines = log.lines().filter(line -> !line.isBlank()).collect(Collectors.toList());
-        return String.join(" | ", lines.subList(Math.max(0, lines.size() - count), lines.size()));
+    /** The first real error line of Maven's output, without colours and the generic help lines. */
+    static String reason(String log) {
+        List<String> lines = log.lines()
+                .map(line -> line.replaceAll("\u001b\\[[0-9;]*m", "").strip())
+                .filter(line -> !line.isBlank())
+                .collect(Collectors.toList());
+        return lines.stream()
+                .filter(line -> line.startsWith("[ERROR]") && line.length() > "[ERROR]".length() + 1)
+                .map(line -> line.substring("[ERROR]".length()).replace(" -> [Help 1]", "").strip())
+                .findFirst()
+                .orElse(lines.isEmpty() ? "(no output)" : lines.get(lines.size() - 1));
     }
 
     private static String xml(String text) {

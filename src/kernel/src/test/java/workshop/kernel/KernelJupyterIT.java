@@ -39,7 +39,6 @@ class KernelJupyterIT {
         Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(5, TimeUnit.MINUTES)).as("the Jupyter client check finishes").isTrue();
-        System.out.println(output);
         assertThat(output).as("every behaviour passes under Jupyter:%n%s", output).doesNotContain("FAIL ");
         assertThat(process.exitValue()).as("the client check's exit code; output:%n%s", output).isZero();
         assertThat(output).contains("PASS restart gives a fresh working kernel");

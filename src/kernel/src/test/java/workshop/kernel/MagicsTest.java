@@ -23,6 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
 @DisplayName("Magics and IJava environment variables")
 class MagicsTest {
 
+    /** From the root pom, so the test resolves the version the kit uses. */
+    private static final String JJWT_VERSION = System.getProperty("jjwt.version", "0.13.0");
+
     @TempDir
     Path folder;
 
@@ -84,6 +87,22 @@ class MagicsTest {
         assertThatThrownBy(() -> session.run("%maven jjwt"))
                 .isInstanceOf(MagicException.class)
                 .hasMessageContaining("group:artifact:version");
+    }
+
+    @Test
+    @DisplayName("%maven resolves an artifact through mvn (from ~/.m2, where the build put it) with its dependencies")
+    void maven() throws Exception {
+        session.run("%maven io.jsonwebtoken:jjwt-api:" + JJWT_VERSION);
+        assertThat(session.run("io.jsonwebtoken.Jwts.class.getSimpleName()").value()).isEqualTo("Jwts");
+    }
+
+    @Test
+    @DisplayName("%%loadFromPOM resolves the dependencies written in the cell")
+    void loadFromPom() throws Exception {
+        session.run("%%loadFromPOM\n<dependency><groupId>io.jsonwebtoken</groupId><artifactId>jjwt-impl</artifactId>"
+                + "<version>" + JJWT_VERSION + "</version></dependency>");
+        // jjwt-api arrives as a dependency of jjwt-impl.
+        assertThat(session.run("io.jsonwebtoken.Jwts.SIG.HS256.getId()").value()).isEqualTo("HS256");
     }
 
     @Test
