@@ -155,7 +155,7 @@ public final class NotebookRunner {
                     break;
                 }
             }
-            String where = name + ", cell " + (i + 1) + " (" + firstLine(source(cell)) + ")";
+            String where = name + ", cell " + (i + 1) + " of " + cells.size() + " (" + firstLine(source(cell)) + ")";
             if (error != null && !mayRaise) {
                 String traceback = stream(error.getAsJsonArray("traceback")).map(NotebookRunner::plain)
                         .limit(6).collect(Collectors.joining("\n      "));
