@@ -20,9 +20,9 @@ import com.google.gson.JsonObject;
  */
 public final class KernelInstaller {
 
-    /** JVM flags of the kernel process: UTF-8 for user code even under LANG=C; quick start-up. */
+    /** JVM flags of the kernel process: UTF-8 for user code even under LANG=C; C1 and serial GC start fastest. */
     static final List<String> JVM_FLAGS = List.of("-Dfile.encoding=UTF-8", "-Dstdout.encoding=UTF-8",
-            "-Dstderr.encoding=UTF-8", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss8m");
+            "-Dstderr.encoding=UTF-8", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
 
     private KernelInstaller() {
     }

@@ -93,6 +93,12 @@ class DisplayTest {
     }
 
     @Test
+    @DisplayName("inspection shows signatures for the code at the cursor")
+    void inspection() {
+        assertThat(session.evaluator().documentation("int a = 1;\nMath.abs(", 20)).contains("abs(int");
+    }
+
+    @Test
     @DisplayName("completion and completeness come from JShell")
     void completion() {
         JShellEvaluator.Completions completions = session.evaluator().complete("int a = 1;\n\"x\".toUpp", 19);
