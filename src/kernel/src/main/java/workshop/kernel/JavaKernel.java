@@ -97,7 +97,18 @@ public final class JavaKernel extends BaseKernel implements NotebookBridge {
         if (value == null) {
             return new DisplayData("null");
         }
-        return value instanceof DisplayData ? (DisplayData) value : renderer.render(value);
+        if (value instanceof DisplayData) {
+            return (DisplayData) value;
+        }
+        DisplayData data = renderer.render(value);
+        Object text = data.getData(Text.PLAIN);
+        long max = settings.maxOutputBytes();
+        // A huge value (e.g. a 10 MB string) would freeze the browser just like huge printed output.
+        if (text instanceof String && ((String) text).length() > max) {
+            data.putText(((String) text).substring(0, (int) max) + "\n[value truncated: its text is "
+                    + ((String) text).length() + " characters; showing the first " + max + ".]");
+        }
+        return data;
     }
 
     @Override

@@ -93,6 +93,10 @@ def main():
         reply, out = run(client, "x")
         check("kernel alive after huge output", text(out) == "41", out)
 
+        reply, out = run(client, "\"y\".repeat(5_000_000)")
+        value = text(out)
+        check("a huge value is truncated with a note", "value truncated" in value and len(value) < 1_100_000, len(value))
+
         reply, out = run(client, "%jars no/such/folder/*.jar")
         err = error(out)
         check("%jars names the missing path", "no/such/folder" in (err["evalue"] or "") and "looked in" in err["evalue"], err)
