@@ -14,7 +14,8 @@ import java.util.List;
  * With {@code --headless-check} it instead checks, without a browser, that the Jupyter server
  * starts the kernel and runs a cell over websocket, as a browser would.
  *
- * <p>Usage: {@code OpenNotebooks <notebooks-dir> <target-dir> <kernel.jar> [--headless-check]}
+ * <p>Usage: {@code OpenNotebooks <notebooks-dir> <target-dir> <kernel.jar> [--no-browser] [--headless-check]};
+ * {@code --no-browser} starts the server without opening a browser tab (remote or headless machines).
  */
 public final class OpenNotebooks {
 
@@ -27,19 +28,27 @@ public final class OpenNotebooks {
      */
     public static void main(String[] args) throws Exception {
         if (args.length < 3) {
-            System.err.println("Usage: OpenNotebooks <notebooks-dir> <target-dir> <kernel.jar> [--headless-check]");
+            System.err.println("Usage: OpenNotebooks <notebooks-dir> <target-dir> <kernel.jar> [--no-browser] [--headless-check]");
             System.exit(2);
         }
         Path notebooks = Path.of(args[0]).toAbsolutePath().normalize();
         ProjectJupyter local = new ProjectJupyter(Path.of(args[1]));
         Path jar = Path.of(args[2]);
-        boolean check = args.length > 3 && args[3].equals("--headless-check");
+        List<String> options = List.of(args).subList(3, args.length).stream().filter(option -> !option.isBlank()).toList();
+        for (String option : options) {
+            if (!option.equals("--headless-check") && !option.equals("--no-browser")) {
+                System.err.println("Unknown option " + option + "; known: --no-browser, --headless-check");
+                System.exit(2);
+            }
+        }
         JupyterCommand jupyter = JupyterCommand.findOrExit();
         local.installKernel(jar);
-        System.exit(check ? headlessCheck(jupyter, local, notebooks, Path.of(args[1])) : open(jupyter, local, notebooks));
+        System.exit(options.contains("--headless-check")
+                ? headlessCheck(jupyter, local, notebooks, Path.of(args[1]))
+                : open(jupyter, local, notebooks, options.contains("--no-browser")));
     }
 
-    private static int open(JupyterCommand jupyter, ProjectJupyter local, Path notebooks)
+    private static int open(JupyterCommand jupyter, ProjectJupyter local, Path notebooks, boolean noBrowser)
             throws IOException, InterruptedException {
         List<String> command;
         if (jupyter.has("lab")) {
@@ -54,6 +63,9 @@ public final class OpenNotebooks {
         System.out.println();
         System.out.println("Opening Jupyter on " + notebooks + " with the \"Java\" kernel. Stop it with Ctrl+C.");
         System.out.println();
+        if (noBrowser) {
+            command.add("--no-browser");
+        }
         if ("root".equals(System.getProperty("user.name")) && !System.getProperty("os.name", "").startsWith("Windows")) {
             // Jupyter refuses to run as root without it (containers, CI machines).
             command.add("--allow-root");
