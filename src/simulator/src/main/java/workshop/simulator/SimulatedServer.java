@@ -129,6 +129,6 @@ public final class SimulatedServer implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "simulated " + name + " at " + baseUri() + (isRunning() ? "" : " (stopped)");
+        return isRunning() ? "simulated " + name + " at " + baseUri() : "simulated " + name + " (stopped)";
     }
 }
