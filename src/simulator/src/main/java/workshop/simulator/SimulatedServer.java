@@ -38,6 +38,9 @@ public final class SimulatedServer implements AutoCloseable {
                 .containerThreads(16)
                 .jettyAcceptors(1)
                 .asynchronousResponseEnabled(false)
+                // Plain HTTP/1.1, as a browser talks to an http:// site: no h2c upgrade (java.net.http
+                // offers one by default, and its 401 answers then arrive broken on some JVM setups).
+                .http2PlainDisabled(true)
                 .maxLoggedResponseSize(4096)
                 .notifier(new QuietNotifier())
                 .extensions(extensions);
