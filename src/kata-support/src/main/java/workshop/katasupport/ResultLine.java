@@ -14,6 +14,15 @@ public record ResultLine(Status status, String step, String uniqueId, String met
 
     static final String HEADER_PREFIX = "# step-filter=";
 
+    /** Joins a parameterized test's display name and one invocation's, e.g. {@code "C8 · path match ▸ /a, /a → true"}. */
+    public static final String INVOCATION_SEPARATOR = " ▸ ";
+
+    /** The test method's part of a title (the whole title for a plain test). */
+    public String methodTitle() {
+        int cut = title.indexOf(INVOCATION_SEPARATOR);
+        return cut > 0 ? title.substring(0, cut) : title;
+    }
+
     static String header(String stepFilter) {
         return HEADER_PREFIX + escape(stepFilter);
     }

@@ -71,7 +71,7 @@ public final class ResultRecorder implements TestExecutionListener {
     private String title(TestIdentifier test) {
         Optional<TestIdentifier> parent = plan.getParent(test);
         if (parent.isPresent() && parent.get().getSource().filter(MethodSource.class::isInstance).isPresent()) {
-            return parent.get().getDisplayName() + " " + test.getDisplayName();
+            return parent.get().getDisplayName() + ResultLine.INVOCATION_SEPARATOR + test.getDisplayName();
         }
         return test.getDisplayName();
     }

@@ -3,7 +3,9 @@ package workshop.progress;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -84,15 +86,27 @@ final class KataCheck {
         if (solution.results().isEmpty()) {
             defects.add(solution.module() + " ran zero tests: a kata needs a spec.");
         }
+        Map<String, List<ResultLine>> starterByMethod = new LinkedHashMap<>();
         for (ResultLine r : starter.results()) {
-            switch (r.status()) {
-                case PASSED -> defects.add(r.step() + " passes on the starter " + starter.module() + ": \"" + r.title()
-                        + "\".\nA kata test must fail until the learner writes the step: the starter does too much, or the test cannot fail.");
-                case SKIPPED, ABORTED -> defects.add(r.step() + " was " + r.status().name().toLowerCase() + " on the starter "
-                        + starter.module() + ": \"" + r.title() + "\" — a skipped test hides a failure. " + r.message());
-                case FAILED -> { }
-            }
+            starterByMethod.computeIfAbsent(r.method().isEmpty() ? r.uniqueId() : r.method(), k -> new ArrayList<>()).add(r);
         }
+        starterByMethod.forEach((method, lines) -> {
+            ResultLine first = lines.get(0);
+            String cases = lines.size() == 1 ? "" : " (%d of %d cases)";
+            long passed = lines.stream().filter(r -> r.status() == ResultLine.Status.PASSED).count();
+            long skipped = lines.stream().filter(r -> r.status() == ResultLine.Status.SKIPPED || r.status() == ResultLine.Status.ABORTED).count();
+            if (passed > 0) {
+                defects.add(first.step() + " passes on the starter " + starter.module() + ": \"" + first.methodTitle() + "\""
+                        + cases.formatted(passed, lines.size())
+                        + ".\nA kata test must fail until the learner writes the step: the starter does too much, or the test cannot fail.");
+            }
+            if (skipped > 0) {
+                ResultLine r = lines.stream().filter(l -> l.status() == ResultLine.Status.SKIPPED || l.status() == ResultLine.Status.ABORTED)
+                        .findFirst().orElseThrow();
+                defects.add(first.step() + " was " + r.status().name().toLowerCase() + " on the starter " + starter.module() + ": \""
+                        + first.methodTitle() + "\"" + cases.formatted(skipped, lines.size()) + " — a skipped test hides a failure. " + r.message());
+            }
+        });
         for (ResultLine r : solution.results()) {
             if (r.status() != ResultLine.Status.PASSED) {
                 defects.add(r.step() + " " + r.status().name().toLowerCase() + " on the solution " + solution.module() + ": \""

@@ -54,7 +54,7 @@ record KataRun(String module, boolean ran, String stepFilter, List<ResultLine> r
         byMethod.forEach((key, lines) -> {
             Optional<ResultLine> red = lines.stream().filter(l -> l.status() != ResultLine.Status.PASSED).findFirst();
             ResultLine shown = red.orElse(lines.get(0));
-            String title = lines.size() == 1 ? shown.title() : stripInvocation(shown.title());
+            String title = lines.size() == 1 ? shown.title() : shown.methodTitle();
             tests.add(new Test(key, shown.step(), title, red.isEmpty(), red.map(ResultLine::message).orElse("")));
         });
         tests.sort(Comparator.comparingInt((Test t) -> stepNumber(t.step())));
@@ -71,10 +71,5 @@ record KataRun(String module, boolean ran, String stepFilter, List<ResultLine> r
 
     private static int stepNumber(String step) {
         return step.isEmpty() ? Integer.MAX_VALUE : new StepId(step).number();
-    }
-
-    private static String stripInvocation(String title) {
-        int cut = title.indexOf(" [");
-        return cut > 0 ? title.substring(0, cut) : title;
     }
 }

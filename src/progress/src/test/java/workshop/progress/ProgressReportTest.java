@@ -57,8 +57,8 @@ class ProgressReportTest {
     @Test
     void aParameterizedTestPassesOnlyWhenEveryInvocationPasses() throws IOException {
         module("katas/01-cookies", "",
-                new ResultLine(Status.PASSED, "C1", "id[1]", "T#p", "C1 · never throws [1] a", ""),
-                new ResultLine(Status.FAILED, "C1", "id[2]", "T#p", "C1 · never throws [2] b", "threw"));
+                new ResultLine(Status.PASSED, "C1", "id[1]", "T#p", "C1 · never throws ▸ a", ""),
+                new ResultLine(Status.FAILED, "C1", "id[2]", "T#p", "C1 · never throws ▸ b", "threw"));
         new LearnerTable(root, ProgressReport.katas(root, "katas"), "").print(out);
         assertThat(text()).contains("0/1", "next: C1 · never throws");
     }
@@ -75,6 +75,20 @@ class ProgressReportTest {
         module("katas/01-cookies", "", line(Status.PASSED, "C1", "m1", "C1 · parse", ""));
         module("solutions/01-cookies", "", line(Status.PASSED, "C1", "m1", "C1 · parse", ""));
         assertThat(check()).contains("C1 passes on the starter katas/01-cookies");
+    }
+
+    @Test
+    void aParameterizedTestThatPassesOnTheStarterIsNamedOnceWithItsCases() throws IOException {
+        module("katas/01-cookies", "",
+                new ResultLine(Status.PASSED, "C8", "id[1]", "T#p", "C8 · path match ▸ /a", ""),
+                new ResultLine(Status.PASSED, "C8", "id[2]", "T#p", "C8 · path match ▸ /b", ""),
+                new ResultLine(Status.FAILED, "C8", "id[3]", "T#p", "C8 · path match ▸ /c", "x"));
+        module("solutions/01-cookies", "",
+                new ResultLine(Status.PASSED, "C8", "id[1]", "T#p", "C8 · path match ▸ /a", ""),
+                new ResultLine(Status.PASSED, "C8", "id[2]", "T#p", "C8 · path match ▸ /b", ""),
+                new ResultLine(Status.PASSED, "C8", "id[3]", "T#p", "C8 · path match ▸ /c", ""));
+        assertThat(check()).contains("C8 passes on the starter katas/01-cookies: \"C8 · path match\" (2 of 3 cases)");
+        assertThat(text()).containsOnlyOnce("passes on the starter");
     }
 
     @Test
