@@ -107,7 +107,7 @@ class TokenVerifierTest {
     @Order(7)
     @DisplayName("J8 · a token for another API is WRONG_AUDIENCE")
     void wrongAudience() {
-        String token = Fixtures.claims(start, 300).audience().single("billing-api").signWith(key).compact();
+        String token = Fixtures.claims(start, 300).audience().clear().add("billing-api").and().signWith(key).compact();
         assertRejected(() -> verifier(Duration.ZERO).verify(token), WRONG_AUDIENCE, token,
                 "RFC 7519 4.1.3: a token meant for billing-api must not open workshop-api (requireAudience)");
     }
