@@ -155,4 +155,21 @@ class TokenVerifierTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThat(Fixtures.thrown(() -> verifier(Duration.ofSeconds(-1)))).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    @Order(12)
+    @DisplayName("J8 · a deeply nested payload is MALFORMED, never a stack overflow")
+    void deeplyNestedPayload() throws Exception {
+        // 2,500 nested arrays fit under the size limit; a recursive JSON reader without a depth limit would blow the stack.
+        String header = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString("{\"alg\":\"HS256\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        String payload = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                ("{\"sub\":\"alice\",\"deep\":" + "[".repeat(2_500) + "]".repeat(2_500) + "}").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(key);
+        String signature = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                mac.doFinal((header + "." + payload).getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+        String token = header + "." + payload + "." + signature;
+        assertRejected(() -> verifier(Duration.ZERO).verify(token), MALFORMED, token.substring(0, 60),
+                "correctly signed, small enough, and still refused: JSON nested deeper than the parser's limit is malformed input");
+    }
 }
