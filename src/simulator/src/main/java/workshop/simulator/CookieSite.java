@@ -165,10 +165,9 @@ public final class CookieSite {
 
         // Attack demo: every mistake the cookie audit must find, on purpose.
         private ResponseDefinition weakLogin() {
-            String expires = IMF_FIXDATE.format(clock.instant().plus(Duration.ofDays(365)));
             return text(200, "Logged in (weakly). Audit these Set-Cookie headers.\n")
                     .withHeader("Set-Cookie",
-                            "sessionid=" + weakCounter.incrementAndGet() + "; Domain=localhost; Path=/; Expires=" + expires,
+                            "sessionid=" + weakCounter.incrementAndGet() + "; Domain=localhost; Path=/; Max-Age=" + Duration.ofDays(365).toSeconds(),
                             "tracker=" + newId() + "; Path=/; SameSite=None")
                     .build();
         }

@@ -40,7 +40,7 @@ public final class InMemorySessionBackend implements SessionBackend {
         sweepIfDue(now);
         Entry old = presentedId == null ? null : sessions.remove(presentedId);
         Entry fresh;
-        if (old != null && old.aliveAt(now, idleTimeout, absoluteTimeout)) {
+        if (old != null && old.aliveAt(now, idleTimeout, absoluteTimeout) && (old.user == null || old.user.equals(user))) {
             fresh = new Entry(user, old.created, now, old.attributes);   // rotation keeps the absolute deadline
         } else {
             fresh = new Entry(user, now, now, new ConcurrentHashMap<>());

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A clock that stands still until told to move: tests and notebooks share it with the simulated
@@ -12,15 +13,15 @@ import java.time.ZoneOffset;
  */
 public final class MutableClock extends Clock {
 
-    private volatile Instant now;
+    private final AtomicReference<Instant> now; // shared with copies made by withZone
     private final ZoneId zone;
 
     public MutableClock(Instant start) {
-        this(start, ZoneOffset.UTC);
+        this(new AtomicReference<>(start), ZoneOffset.UTC);
     }
 
-    private MutableClock(Instant start, ZoneId zone) {
-        this.now = start;
+    private MutableClock(AtomicReference<Instant> now, ZoneId zone) {
+        this.now = now;
         this.zone = zone;
     }
 
@@ -30,19 +31,19 @@ public final class MutableClock extends Clock {
     }
 
     /** Moves time forward (or back, with a negative duration). */
-    public synchronized MutableClock advance(Duration duration) {
-        now = now.plus(duration);
+    public MutableClock advance(Duration duration) {
+        now.updateAndGet(t -> t.plus(duration));
         return this;
     }
 
-    public synchronized MutableClock set(Instant instant) {
-        now = instant;
+    public MutableClock set(Instant instant) {
+        now.set(instant);
         return this;
     }
 
     @Override
     public Instant instant() {
-        return now;
+        return now.get();
     }
 
     @Override
@@ -57,6 +58,6 @@ public final class MutableClock extends Clock {
 
     @Override
     public String toString() {
-        return "MutableClock[" + now + "]";
+        return "MutableClock[" + now.get() + "]";
     }
 }

@@ -6,7 +6,8 @@ import com.github.tomakehurst.wiremock.extension.Extension;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import java.net.URI;
 import java.time.Clock;
-import java.util.Comparator;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -96,9 +97,9 @@ public final class SimulatedServer implements AutoCloseable {
 
     /** Every request the server received, oldest first, with its response. */
     public List<ServeEvent> exchanges() {
-        return wireMock.getAllServeEvents().stream()
-                .sorted(Comparator.comparing(e -> e.getRequest().getLoggedDate()))
-                .toList();
+        List<ServeEvent> events = new ArrayList<>(wireMock.getAllServeEvents()); // WireMock lists newest first
+        Collections.reverse(events);
+        return events;
     }
 
     /** The last exchange as readable text (request line, cookie headers, response status, Set-Cookie). */

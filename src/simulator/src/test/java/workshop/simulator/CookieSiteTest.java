@@ -76,7 +76,7 @@ class CookieSiteTest {
         HttpResponse<String> response = get("/weak/login", null);
         assertThat(response.body()).contains("weakly");
         assertThat(response.headers().allValues("Set-Cookie"))
-                .anyMatch(c -> c.startsWith("sessionid=") && c.contains("Domain=") && c.contains("Expires=") && !c.contains("HttpOnly"))
+                .anyMatch(c -> c.startsWith("sessionid=") && c.contains("Domain=") && c.contains("Max-Age=") && !c.contains("HttpOnly"))
                 .anyMatch(c -> c.contains("SameSite=None") && !c.contains("Secure"));
     }
 

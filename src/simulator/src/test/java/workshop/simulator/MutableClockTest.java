@@ -17,4 +17,12 @@ class MutableClockTest {
         assertThat(clock.instant()).isEqualTo(start.plusSeconds(900));
         assertThat(clock.millis()).isEqualTo(start.plusSeconds(900).toEpochMilli());
     }
+
+    @Test
+    void aCopyInAnotherZoneFollowsTheSameTime() {
+        MutableClock clock = MutableClock.atWorkshopStart();
+        java.time.Clock paris = clock.withZone(java.time.ZoneId.of("Europe/Paris"));
+        clock.advance(Duration.ofHours(1));
+        assertThat(paris.instant()).isEqualTo(clock.instant());
+    }
 }
