@@ -88,6 +88,7 @@ public final class JupyterCommand {
                 candidates.add(Path.of("/usr/local/bin/jupyter"));
                 candidates.add(Path.of("/opt/homebrew/bin/jupyter"));
             }
+            candidates.addAll(userInstalls());
         }
         for (Path candidate : candidates) {
             if (Files.isRegularFile(candidate) && runs(List.of(candidate.toString(), "--version"))) {
@@ -95,6 +96,32 @@ public final class JupyterCommand {
             }
         }
         return Optional.empty();
+    }
+
+    /** Where {@code pip install --user} puts jupyter when that folder is not on the PATH (a common first-run surprise). */
+    private static List<Path> userInstalls() {
+        String home = System.getProperty("user.home");
+        List<Path> found = new java.util.ArrayList<>();
+        if (WINDOWS) {
+            for (String base : new String[] {System.getenv("APPDATA") + "\\Python", System.getenv("LOCALAPPDATA") + "\\Programs\\Python"}) {
+                found.addAll(inSubfolders(Path.of(base), Path.of("Scripts", "jupyter.exe")));
+            }
+        } else {
+            found.add(Path.of(home, ".local", "bin", "jupyter"));
+            found.addAll(inSubfolders(Path.of(home, "Library", "Python"), Path.of("bin", "jupyter")));
+        }
+        return found;
+    }
+
+    private static List<Path> inSubfolders(Path parent, Path relative) {
+        if (!Files.isDirectory(parent)) {
+            return List.of();
+        }
+        try (var children = Files.list(parent)) {
+            return children.map(child -> child.resolve(relative)).sorted(java.util.Comparator.reverseOrder()).toList();
+        } catch (java.io.IOException e) {
+            return List.of();
+        }
     }
 
     /** @return a working jupyter; exits the JVM with the install help when there is none */
