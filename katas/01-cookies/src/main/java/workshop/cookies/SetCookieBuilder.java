@@ -79,7 +79,8 @@ public final class SetCookieBuilder {
      * C16 · the header value, after refusing with an {@link InsecureCookieException} what a browser would
      * drop or what is unsafe: invalid characters in name or value, {@code SameSite=None} without
      * {@code Secure}, a {@code __Secure-} cookie without {@code Secure}, a {@code __Host-} cookie without
-     * {@code Secure} or {@code Path=/} or with a {@code Domain}, a lifetime over 400 days.
+     * {@code Secure} or {@code Path=/} or with a {@code Domain}, a lifetime over 400 days, a {@code Path} with
+     * control characters or {@code ;}, a {@code Domain} that is not a host name.
      */
     public String build() {
         throw new UnsupportedOperationException("C16 · refuse insecure cookies — see notebooks/01-cookies.ipynb, C16");

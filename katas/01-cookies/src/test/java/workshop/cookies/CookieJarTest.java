@@ -59,6 +59,26 @@ class CookieJarTest {
 
     @Test
     @Order(4)
+    @DisplayName("C9 · a single-label Domain (Domain=com) is refused; from that very host the cookie stays host-only")
+    void singleLabelDomain() {
+        assertThat(jar.setCookie(uri("https://bank.example/"), "sid=attacker; Domain=example; Path=/"))
+                .as("RFC 6265bis 5.7 step 9: a Domain that is a public suffix is refused — a cookie for 'example' would go to"
+                        + " every *.example site. Real browsers use the Public Suffix List (com, co.uk, github.io …); this jar"
+                        + " approximates it by refusing any Domain without a dot")
+                .isEmpty();
+        assertThat(jar.setCookie(uri("https://shop.com/"), "cart=1; Domain=COM; Path=/"))
+                .as("Domain=COM (normalised to com) from shop.com: refused for the same reason").isEmpty();
+        Cookie local = jar.setCookie(uri("http://localhost:8080/"), "dev=1; Domain=localhost; Path=/").orElseThrow(
+                () -> new AssertionError("RFC 6265bis 5.7 step 9: a public-suffix Domain equal to the request host is not"
+                        + " refused — the Domain attribute is dropped and the cookie becomes host-only"));
+        assertThat(local.domain() + " hostOnly=" + local.hostOnly())
+                .as("Domain=localhost from host localhost: stored as a host-only cookie for localhost")
+                .isEqualTo("localhost hostOnly=true");
+        assertThat(jar.cookies()).as("only the localhost cookie was stored").containsExactly(local);
+    }
+
+    @Test
+    @Order(5)
     @DisplayName("C9 · without a usable Path the cookie gets the default path")
     void defaultPathIsUsed() {
         assertThat(jar.setCookie(uri("https://site.example/a/b/c"), "a=1").orElseThrow().path())
@@ -68,7 +88,7 @@ class CookieJarTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     @DisplayName("C9 · same name, domain and path replaces the old cookie but keeps its creation time")
     void replacementKeepsCreationTime() {
         Instant first = clock.instant();
@@ -85,7 +105,7 @@ class CookieJarTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     @DisplayName("C9 · Max-Age=0 or an Expires in the past deletes the cookie")
     void deletion() {
         jar.setCookie(uri("https://site.example/"), "theme=dark; Path=/; Max-Age=3600");
@@ -98,7 +118,7 @@ class CookieJarTest {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     @DisplayName("C9 · a plain-http page cannot set a Secure cookie")
     void secureNeedsSecureOrigin() {
         assertThat(jar.setCookie(uri("http://shop.example/"), "cart=1; Path=/; Secure"))
@@ -108,7 +128,7 @@ class CookieJarTest {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     @DisplayName("C10 · a host-only cookie goes only to its host, a domain cookie to subdomains too")
     void sendingByDomain() {
         jar.setCookie(uri("https://www.site.example/"), "hostonly=1; Path=/");
@@ -122,7 +142,7 @@ class CookieJarTest {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     @DisplayName("C10 · a cookie with Path=/docs goes to /docs/intro, not to /doc or /")
     void sendingByPath() {
         jar.setCookie(uri("https://site.example/"), "docs=1; Path=/docs");
@@ -132,7 +152,7 @@ class CookieJarTest {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     @DisplayName("C10 · an expired cookie is not sent")
     void expiredCookiesAreNotSent() {
         jar.setCookie(uri("https://site.example/"), "theme=dark; Path=/; Max-Age=60");
@@ -145,7 +165,7 @@ class CookieJarTest {
     }
 
     @Test
-    @Order(11)
+    @Order(12)
     @DisplayName("C10 · a Secure cookie goes over https, never over plain http")
     void secureOnlyOverHttps() {
         jar.setCookie(uri("https://shop.example/"), "cart=1; Path=/; Secure");
@@ -158,7 +178,7 @@ class CookieJarTest {
     }
 
     @ParameterizedTest(name = "{0} → {1}")
-    @Order(12)
+    @Order(13)
     @DisplayName("C10 · https and loopback hosts are secure contexts, other plain http is not")
     @CsvSource({
             "https://shop.example/, true",
@@ -177,7 +197,7 @@ class CookieJarTest {
     }
 
     @Test
-    @Order(13)
+    @Order(14)
     @DisplayName("C10 · the Cookie header lists longer paths first, then older cookies first, joined by '; '")
     void cookieHeaderOrder() {
         URI site = uri("https://site.example/");
@@ -194,7 +214,7 @@ class CookieJarTest {
     }
 
     @Test
-    @Order(14)
+    @Order(15)
     @DisplayName("C11 · document.cookie does not show HttpOnly cookies")
     void httpOnlyIsHiddenFromScripts() {
         URI site = uri("https://site.example/");
@@ -207,7 +227,7 @@ class CookieJarTest {
     }
 
     @Test
-    @Order(15)
+    @Order(16)
     @DisplayName("C11 · HttpOnly hides a cookie from scripts, not from HTTP")
     void httpOnlyIsStillSent() {
         URI site = uri("https://site.example/");

@@ -64,7 +64,7 @@ class SecureDefaultsTest {
 
     @Test
     @Order(6)
-    @DisplayName("C16 · invalid characters in the name or value are refused")
+    @DisplayName("C16 · invalid characters in the name, value, Path or Domain are refused")
     void invalidCharacters() {
         for (String[] bad : new String[][] {{"my cookie", "1"}, {"a=b", "1"}, {"pref", "a;b"}, {"pref", "two words"},
                 {"pref", "line\nbreak"}, {"pref", "x\"y"}}) {
@@ -73,5 +73,26 @@ class SecureDefaultsTest {
                             + " ';', ',', '\"', '\\\\' or control characters). A ';' in a value would inject attributes!", bad[0], bad[1])
                     .isInstanceOf(InsecureCookieException.class);
         }
+        for (String badPath : new String[] {"/\r\nSet-Cookie: admin=1", "/app\nX-Injected: 1", "/app; Domain=evil.example",
+                "/tab\there", "app"}) {
+            assertThatThrownBy(() -> SetCookieBuilder.cookie("pref", "1").path(badPath).secure().build())
+                    .as("RFC 6265 4.1.1 path-value: Path '%s' must start with '/' and hold no control characters and no ';'."
+                            + " A CR LF ends the header line and starts a new one (HTTP response splitting: an attacker adds"
+                            + " their own Set-Cookie), a ';' adds attributes of their choice (attribute injection)",
+                            badPath.replace("\r", "\\r").replace("\n", "\\n").replace("\t", "\\t"))
+                    .isInstanceOf(InsecureCookieException.class);
+        }
+        for (String badDomain : new String[] {"x.example; SameSite=None", "x.example\r\nSet-Cookie: admin=1", "x .example",
+                "x.example/path", "under_score.example", "-x.example", "x..example", ".x.example"}) {
+            assertThatThrownBy(() -> SetCookieBuilder.cookie("pref", "1").domain(badDomain).secure().build())
+                    .as("RFC 6265 4.1.1 domain-value: Domain '%s' must be a host name — labels of letters, digits and '-'"
+                            + " joined by dots, no leading dot (browsers ignore it, the grammar does not allow it). Anything"
+                            + " else lets a caller inject attributes (';') or split the response (CR LF)",
+                            badDomain.replace("\r", "\\r").replace("\n", "\\n"))
+                    .isInstanceOf(InsecureCookieException.class);
+        }
+        assertThat(SetCookieBuilder.cookie("pref", "1").domain("Site-1.example").path("/my docs/~v2").secure().build())
+                .as("a host name with digits and '-', and a path with a space and '~', are fine")
+                .isEqualTo("pref=1; Domain=Site-1.example; Path=/my docs/~v2; Secure");
     }
 }

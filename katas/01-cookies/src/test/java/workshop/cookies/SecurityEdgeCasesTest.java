@@ -55,6 +55,32 @@ class SecurityEdgeCasesTest {
 
     @Test
     @Order(4)
+    @DisplayName("C13 · a plain-http page cannot overwrite or delete a Secure cookie")
+    void leaveSecureCookiesAlone() {
+        URI https = URI.create("https://site.example/");
+        URI http = URI.create("http://site.example/");
+        jar.setCookie(https, "sid=1; Path=/; Secure; HttpOnly");
+        assertThat(jar.setCookie(http, "sid=evil; Path=/"))
+                .as("RFC 6265bis 5.7 step 16 (leave Secure cookies alone): a non-Secure cookie from a non-secure origin is ignored"
+                        + " when a Secure cookie of the same name exists for a domain-matching domain and a path its path"
+                        + " path-matches — else a network attacker on http://site.example could fix the https session ID")
+                .isEmpty();
+        assertThat(jar.setCookie(http, "sid=evil; Path=/account"))
+                .as("Path=/account path-matches the Secure cookie's / : ignored too").isEmpty();
+        assertThat(jar.setCookie(URI.create("http://www.site.example/"), "sid=evil; Domain=site.example; Path=/"))
+                .as("from a subdomain, with Domain=site.example: the domains match, ignored too").isEmpty();
+        assertThat(jar.setCookie(http, "sid=; Path=/; Max-Age=0"))
+                .as("a deleting header from plain http is ignored as well").isEmpty();
+        assertThat(jar.cookies().stream().map(c -> c.name() + "=" + c.value() + (c.secure() ? "; Secure" : "")).toList())
+                .as("the Secure cookie is unchanged after the http attempts: %s", jar.cookies()).containsExactly("sid=1; Secure");
+        assertThat(jar.setCookie(http, "theme=dark; Path=/"))
+                .as("other names from plain http are still stored").isPresent();
+        assertThat(jar.setCookie(https, "sid=2; Path=/; Secure"))
+                .as("https may replace its own Secure cookie").hasValueSatisfying(c -> assertThat(c.value()).isEqualTo("2"));
+    }
+
+    @Test
+    @Order(5)
     @DisplayName("C14 · name plus value may use at most 4096 bytes")
     void nameAndValueLimit() {
         assertThat(SetCookieParser.parse("ab=" + "x".repeat(4094)))
@@ -66,7 +92,7 @@ class SecurityEdgeCasesTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     @DisplayName("C14 · an attribute value over 1024 bytes is ignored, the cookie is kept")
     void attributeValueLimit() {
         SetCookie cookie = SetCookieParser.parse("a=1; Path=/" + "p".repeat(1024) + "; Secure").orElseThrow(

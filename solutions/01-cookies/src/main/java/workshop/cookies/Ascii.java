@@ -40,6 +40,24 @@ final class Ascii {
         return c >= '0' && c <= '9';
     }
 
+    /** {@code s} for an error message: CR and LF as {@code \r} and {@code \n}, other control and non-ASCII characters as Java escapes. */
+    static String escape(String s) {
+        StringBuilder out = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\r') {
+                out.append("\\r");
+            } else if (c == '\n') {
+                out.append("\\n");
+            } else if (c < 0x20 || c >= 0x7F) {
+                out.append(String.format("\\u%04x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
     /** Trims spaces and horizontal tabs only (RFC 6265's WSP), not every Unicode space. */
     static String trimWsp(String s) {
         int start = 0;

@@ -58,6 +58,14 @@ public final class CookieJar {
         String domain = host;
         boolean hostOnly = true;
         Optional<String> domainAttribute = sc.attribute("Domain").flatMap(DomainRules::normalise);
+        if (domainAttribute.isPresent() && isSingleLabel(domainAttribute.get())) {
+            // 6265bis 5.7 step 9, with "one label" standing in for the Public Suffix List: Domain=com is refused;
+            // Domain=localhost from localhost itself is allowed but the cookie stays host-only.
+            if (!domainAttribute.get().equals(host)) {
+                return Optional.empty();
+            }
+            domainAttribute = Optional.empty();
+        }
         if (domainAttribute.isPresent()) {
             if (!DomainRules.domainMatches(host, domainAttribute.get())) {
                 return Optional.empty(); // evil.example may not set cookies for bank.example
@@ -75,8 +83,11 @@ public final class CookieJar {
         if (sameSite == SameSite.NONE && !secure) {
             return Optional.empty(); // 6265bis: SameSite=None without Secure is rejected
         }
-        if (!prefixAllows(sc, secure, secureOrigin, domainAttribute.isPresent())) {
+        if (!prefixAllows(sc, secure, secureOrigin, !hostOnly)) {
             return Optional.empty();
+        }
+        if (!secure && !secureOrigin && shadowsSecureCookie(sc.name(), domain, path, now)) {
+            return Optional.empty(); // 6265bis 5.7 step 16: plain http may not overwrite (or delete) a Secure cookie
         }
 
         Optional<Instant> expiry = sc.expiryTime(now);
@@ -197,6 +208,19 @@ public final class CookieJar {
                 .filter(c -> !context.crossSite() || c.sameSite().allowsCrossSite(context))
                 .sorted(Comparator.comparingInt((Cookie c) -> c.path().length()).reversed().thenComparing(Cookie::creation))
                 .toList();
+    }
+
+    // 6265bis 5.7 step 16: an unexpired Secure cookie of the same name, whose domain domain-matches the new one's (or
+    // the other way round) and whose path the new path path-matches. Not symmetric: Path=/ beside a Secure Path=/login is fine.
+    private boolean shadowsSecureCookie(String name, String domain, String path, Instant now) {
+        return store.stream().anyMatch(c -> c.secure() && !c.isExpiredAt(now) && c.name().equals(name)
+                && (DomainRules.domainMatches(c.domain(), domain) || DomainRules.domainMatches(domain, c.domain()))
+                && PathRules.pathMatches(path, c.path()));
+    }
+
+    // "com", "example", "localhost": no dot, so no registrable domain under it (IPv6 literals hold ':' and no dot too).
+    private static boolean isSingleLabel(String domain) {
+        return domain.indexOf('.') < 0;
     }
 
     // 6265bis 4.1.3: __Secure- needs Secure from a secure origin; __Host- also Path=/ and no Domain.

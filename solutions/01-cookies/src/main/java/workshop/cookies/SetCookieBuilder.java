@@ -91,7 +91,8 @@ public final class SetCookieBuilder {
      * C16 · the header value, after refusing with an {@link InsecureCookieException} what a browser would
      * drop or what is unsafe: invalid characters in name or value, {@code SameSite=None} without
      * {@code Secure}, a {@code __Secure-} cookie without {@code Secure}, a {@code __Host-} cookie without
-     * {@code Secure} or {@code Path=/} or with a {@code Domain}, a lifetime over 400 days.
+     * {@code Secure} or {@code Path=/} or with a {@code Domain}, a lifetime over 400 days, a {@code Path} with
+     * control characters or {@code ;}, a {@code Domain} that is not a host name.
      */
     public String build() {
         if (!isToken(name)) {
@@ -102,8 +103,15 @@ public final class SetCookieBuilder {
             throw new InsecureCookieException("The value of '" + name + "' has characters a cookie value may not hold (space,"
                     + " '\"', ',', ';', '\\' or control characters): encode it first, e.g. with base64url.");
         }
-        if (path != null && (!path.startsWith("/") || path.contains(";"))) {
-            throw new InsecureCookieException("Path=" + path + " must start with '/' and contain no ';'.");
+        if (path != null && !isPathValue(path)) {
+            throw new InsecureCookieException("Path=" + Ascii.escape(path) + " must start with '/' and hold only visible ASCII"
+                    + " and spaces, no ';' (RFC 6265 4.1.1 path-value): a CR/LF would split the response into a second header,"
+                    + " a ';' would inject attributes.");
+        }
+        if (domain != null && !isHostname(domain)) {
+            throw new InsecureCookieException("Domain=" + Ascii.escape(domain) + " is not a host name (RFC 6265 4.1.1: labels of"
+                    + " letters, digits and '-' separated by dots, no leading dot): a ';' would inject attributes, a CR/LF"
+                    + " would split the response. Omit Domain for a host-only cookie.");
         }
         if (sameSite == SameSite.NONE && !secure) {
             throw new InsecureCookieException("SameSite=None without Secure: browsers reject it (RFC 6265bis). Add .secure().");
@@ -120,6 +128,26 @@ public final class SetCookieBuilder {
                     + " (RFC 6265bis); ask for 400 days or less.");
         }
         return toHeaderValue();
+    }
+
+    // RFC 6265 4.1.1 path-value = <any CHAR except CTLs or ";">, and it must be absolute
+    private static boolean isPathValue(String s) {
+        return s.startsWith("/") && s.chars().allMatch(c -> c >= 0x20 && c <= 0x7E && c != ';');
+    }
+
+    // RFC 6265 4.1.1 domain-value = <subdomain> (RFC 1034 3.5, RFC 1123 2.1): LDH labels of 1-63 characters
+    // joined by dots, at most 253 in all. A leading dot is refused: browsers ignore it, the grammar does not allow it.
+    private static boolean isHostname(String s) {
+        if (s.isEmpty() || s.length() > 253) {
+            return false;
+        }
+        for (String label : s.split("\\.", -1)) {
+            if (label.isEmpty() || label.length() > 63 || label.startsWith("-") || label.endsWith("-")
+                    || !label.chars().allMatch(c -> c < 0x7F && (Character.isLetterOrDigit(c) || c == '-'))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     // RFC 6265 4.1.1 cookie-name = token (RFC 9110 tchar)
