@@ -8,21 +8,35 @@ import java.util.Optional;
 /** Server-side sessions in memory: lookup by ID, idle and absolute timeouts on a clock, rotation, kill switches. Thread-safe. */
 public final class SessionStore {
 
+    /** Live sessions the 3-argument constructor allows (about 45 MB of heap for idle sessions). */
+    public static final int DEFAULT_MAX_SESSIONS = 100_000;
+
     private final Clock clock;
     private final Duration idleTimeout;
     private final Duration absoluteTimeout;
+    private final int maxSessions;
 
     /**
      * @param idleTimeout     no request for this long ends a session (sliding)
      * @param absoluteTimeout a session ends this long after it was created, however busy
      */
     public SessionStore(Clock clock, Duration idleTimeout, Duration absoluteTimeout) {
+        this(clock, idleTimeout, absoluteTimeout, DEFAULT_MAX_SESSIONS);
+    }
+
+    /**
+     * @param idleTimeout     no request for this long ends a session (sliding)
+     * @param absoluteTimeout a session ends this long after it was created, however busy
+     * @param maxSessions     sessions held at most; beyond it new sessions are refused ({@link TooManySessionsException})
+     */
+    public SessionStore(Clock clock, Duration idleTimeout, Duration absoluteTimeout, int maxSessions) {
         this.clock = clock;
         this.idleTimeout = idleTimeout;
         this.absoluteTimeout = absoluteTimeout;
+        this.maxSessions = maxSessions;
     }
 
-    /** S2 · starts an anonymous session with a fresh random ID. */
+    /** S2 · starts an anonymous session with a fresh random ID; S4 · refuses one beyond {@code maxSessions}. */
     public Session create() {
         throw new UnsupportedOperationException("S2 · create a session — see notebooks/02-sessions.ipynb, S2");
     }

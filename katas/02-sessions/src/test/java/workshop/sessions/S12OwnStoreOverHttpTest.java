@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -19,15 +21,24 @@ import workshop.simulator.SimulatorExtension;
 @DisplayName("S12 · your store behind real HTTP")
 class S12OwnStoreOverHttpTest {
 
-    static final MutableClock clock = MutableClock.atWorkshopStart();
-    static final SessionStore store = new SessionStore(clock, Duration.ofMinutes(15), Duration.ofHours(8));
+    private static final Instant START = MutableClock.atWorkshopStart().instant();
+
+    // The site starts once for the class; every test gets the clock back at START and an empty store (see reset()).
+    static final MutableClock clock = new MutableClock(START);
+    static volatile SessionStore store;
 
     /** The simulated site speaks HTTP and cookies; YOUR SessionStore keeps the state and decides what is alive. */
     @RegisterExtension
-    static final SimulatorExtension site = SimulatorExtension.of(c -> SessionSite.start(c, new YourStore(store)), clock);
+    static final SimulatorExtension site = SimulatorExtension.of(c -> SessionSite.start(c, new YourStore()), clock);
 
-    /** Adapts SessionStore to the simulator's SessionBackend (text attributes). */
-    record YourStore(SessionStore store) implements SessionBackend {
+    @BeforeEach
+    void reset() {
+        clock.set(START);
+        store = new SessionStore(clock, Duration.ofMinutes(15), Duration.ofHours(8));
+    }
+
+    /** Adapts the current test's SessionStore to the simulator's SessionBackend (text attributes). */
+    static final class YourStore implements SessionBackend {
         @Override
         public String login(String presentedId, String user) {
             return store.login(presentedId, user).id();

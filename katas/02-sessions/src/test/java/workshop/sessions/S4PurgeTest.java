@@ -1,6 +1,7 @@
 package workshop.sessions;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -77,5 +78,25 @@ class S4PurgeTest {
                         + "gone from memory, or a busy server runs out of heap. Clean up a few expired sessions on each "
                         + "create/find (without scanning every session each time)")
                 .isEqualTo(live.size());
+    }
+
+    @Test
+    @Order(5)
+    @DisplayName("S4 · a full store refuses new sessions, after making room from expired ones")
+    void limitedSize() {
+        SessionStore small = new SessionStore(clock, Duration.ofMinutes(15), Duration.ofHours(8), 3);
+        for (int i = 0; i < 3; i++) {
+            small.create();
+        }
+        assertThatExceptionOfType(TooManySessionsException.class)
+                .as("every anonymous request may create a session, so a script can create millions: with maxSessions=3 and 3 live "
+                        + "sessions, create() must refuse with TooManySessionsException (a web application can answer 503) instead of "
+                        + "growing until the heap runs out")
+                .isThrownBy(small::create)
+                .withMessageContaining("3");
+        clock.advance(Duration.ofMinutes(16));
+        small.create();
+        assertThat(small.size())
+                .as("the 3 sessions expired: before refusing, the store removes expired sessions to make room").isEqualTo(1);
     }
 }

@@ -3,6 +3,9 @@ package workshop.sessions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -62,5 +65,30 @@ class S5RotationTest {
         clock.advance(Duration.ofMinutes(16));
         assertThat(store.rotate(old.id())).as("an expired session is dead; rotation must not revive it").isEmpty();
         assertThat(store.rotate("AAAAAAAAAAAAAAAAAAAAAA")).as("an ID the store never issued").isEmpty();
+    }
+
+    @Test
+    @Order(5)
+    @DisplayName("S5 · requests rotating one ID at once make exactly one successor")
+    void concurrentRotationsHaveOneWinner() throws Exception {
+        try (Concurrently together = new Concurrently(4)) {
+            for (int round = 0; round < 500; round++) {
+                Session old = store.create();
+                old.setAttribute("cart", "tea");
+                Callable<Optional<Session>> rotate = () -> store.rotate(old.id());
+                List<Optional<Session>> results = together.run(List.of(rotate, rotate, rotate, rotate));
+                long successors = results.stream().filter(Optional::isPresent).count();
+                assertThat(successors)
+                        .as("round %d: four requests rotated the same ID at the same moment and %d of them got a new session. "
+                                + "Only the request whose REMOVE of the old ID succeeds may add a successor: check what the "
+                                + "removal returns (ConcurrentHashMap.remove(id, session) is atomic), otherwise one session "
+                                + "forks into several live ones", round, successors)
+                        .isEqualTo(1);
+                assertThat(store.find(old.id())).as("round %d: the old ID is dead", round).isEmpty();
+                store.invalidate(results.stream().flatMap(Optional::stream).findFirst().orElseThrow().id());
+                assertThat(store.size()).as("round %d: after ending the one successor, no forked copy is left in memory", round)
+                        .isZero();
+            }
+        }
     }
 }

@@ -8,6 +8,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -88,14 +93,30 @@ public final class SessionClient {
             return;
         }
         String value = parts[0].substring(eq + 1).strip();
-        boolean deleted = value.isEmpty();
+        Boolean maxAgeDeletes = null;
+        boolean expiresInPast = false;
         for (int i = 1; i < parts.length; i++) {
-            String attribute = parts[i].strip().toLowerCase(java.util.Locale.ROOT);
-            if (attribute.startsWith("max-age=") && !attribute.substring(8).strip().matches("[1-9][0-9]*")) {
-                deleted = true;   // Max-Age=0 (or negative): delete now (RFC 6265bis 5.6.2)
+            String attribute = parts[i].strip();
+            String lower = attribute.toLowerCase(Locale.ROOT);
+            if (lower.startsWith("max-age=")) {
+                // Max-Age=0 (or negative): delete now (RFC 6265bis 5.6.2)
+                maxAgeDeletes = !lower.substring(8).strip().matches("[1-9][0-9]*");
+            } else if (lower.startsWith("expires=")) {
+                expiresInPast = isPast(attribute.substring(8).strip());
             }
         }
+        // Max-Age wins over Expires when both are present (RFC 6265bis 5.7, step 3 of storing a cookie)
+        boolean deleted = value.isEmpty() || (maxAgeDeletes != null ? maxAgeDeletes : expiresInPast);
         sessionId = deleted ? null : value;
+    }
+
+    /** Expires in the past (e.g. {@code Thu, 01 Jan 1970 00:00:00 GMT}) deletes the cookie; an unreadable date is ignored. */
+    private static boolean isPast(String date) {
+        try {
+            return !ZonedDateTime.parse(date, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant().isAfter(Instant.now());
+        } catch (DateTimeParseException e) {
+            return false;   // RFC 6265bis 5.6.1: a date that does not parse is ignored, not treated as "now"
+        }
     }
 
     private static String form(String value) {

@@ -3,6 +3,7 @@ package workshop.sessions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -18,17 +19,26 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>Cleanup never scans every session: a priority queue holds one (deadline, ID) entry per session,
  * earliest first. A touch does not update the queue; when an entry comes due, the session's real
  * deadline decides whether to drop it or to put it back. Each request pops at most a few entries.
+ *
+ * <p>Every change to a logged-in user's sessions (add, remove, rotate, kill switch) happens inside
+ * {@code idsByUser.compute(user, ...)}, which locks that user's entry: a kill switch therefore sees
+ * every session of the user, including one being rotated or created at the same moment.
  */
 public final class SessionStore {
 
     /** Expired entries a single request may clean up: bounded work per request, whatever the store's size. */
     static final int PURGE_PER_REQUEST = 4;
 
+    /** Live sessions the 3-argument constructor allows: about 45 MB of heap at ~430 bytes per idle session. */
+    public static final int DEFAULT_MAX_SESSIONS = 100_000;
+
     private final Clock clock;
     private final Duration idleTimeout;
     private final Duration absoluteTimeout;
+    private final int maxSessions;
     private final SessionIdGenerator ids = new SessionIdGenerator();
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
+    // user -> IDs; each set is only read or changed inside idsByUser.compute for its user (the entry's lock)
     private final Map<String, Set<String>> idsByUser = new ConcurrentHashMap<>();
     private final PriorityQueue<Due> expiries = new PriorityQueue<>();
     private final ReentrantLock expiryLock = new ReentrantLock();
@@ -45,6 +55,15 @@ public final class SessionStore {
      * @param absoluteTimeout a session ends this long after it was created, however busy
      */
     public SessionStore(Clock clock, Duration idleTimeout, Duration absoluteTimeout) {
+        this(clock, idleTimeout, absoluteTimeout, DEFAULT_MAX_SESSIONS);
+    }
+
+    /**
+     * @param idleTimeout     no request for this long ends a session (sliding)
+     * @param absoluteTimeout a session ends this long after it was created, however busy
+     * @param maxSessions     sessions held at most; beyond it new sessions are refused ({@link TooManySessionsException})
+     */
+    public SessionStore(Clock clock, Duration idleTimeout, Duration absoluteTimeout, int maxSessions) {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.idleTimeout = Objects.requireNonNull(idleTimeout, "idleTimeout");
         this.absoluteTimeout = Objects.requireNonNull(absoluteTimeout, "absoluteTimeout");
@@ -52,9 +71,13 @@ public final class SessionStore {
             throw new IllegalArgumentException("Timeouts need 0 < idle <= absolute (e.g. 15 minutes and 8 hours), got idle "
                     + idleTimeout + " and absolute " + absoluteTimeout + ".");
         }
+        if (maxSessions < 1) {
+            throw new IllegalArgumentException("maxSessions must be at least 1 (e.g. " + DEFAULT_MAX_SESSIONS + "), got " + maxSessions + ".");
+        }
+        this.maxSessions = maxSessions;
     }
 
-    /** S2 · starts an anonymous session with a fresh random ID. */
+    /** S2 · starts an anonymous session with a fresh random ID; S4 · refuses one beyond {@code maxSessions}. */
     public Session create() {
         Instant now = clock.instant();
         purge(now, PURGE_PER_REQUEST);
@@ -105,7 +128,7 @@ public final class SessionStore {
 
     /** S5 · moves a live session to a new ID, attributes and creation time kept; the old ID is dead. */
     public Optional<Session> rotate(String id) {
-        return find(id).map(old -> replace(old, old.user().orElse(null)));
+        return find(id).flatMap(old -> replace(old, old.user().orElse(null)));
     }
 
     /**
@@ -120,9 +143,14 @@ public final class SessionStore {
         if (current.isPresent()) {
             Session old = current.get();
             if (old.user().isEmpty() || old.user().get().equals(user)) {
-                return replace(old, user);
+                Optional<Session> rotated = replace(old, user);
+                if (rotated.isPresent()) {
+                    return rotated.get();
+                }
+                // ended meanwhile (logout, kill switch): a fresh login starts clean, nothing carried over
+            } else {
+                remove(old);   // another user's session: end it, carry nothing over
             }
-            remove(old);   // another user's session: end it, carry nothing over
         }
         Instant now = clock.instant();
         return add(user, now, Map.of());
@@ -147,40 +175,86 @@ public final class SessionStore {
     }
 
     private int end(String user, String keepId) {
-        Set<String> theirs = idsByUser.get(user);
-        if (theirs == null) {
-            return 0;
-        }
-        int ended = 0;
-        for (String id : Set.copyOf(theirs)) {
-            if (!id.equals(keepId) && invalidate(id)) {
-                ended++;
-            }
-        }
-        return ended;
+        int[] ended = {0};
+        idsByUser.computeIfPresent(user, (u, theirs) -> {
+            theirs.removeIf(id -> {
+                if (id.equals(keepId)) {
+                    return false;
+                }
+                if (sessions.remove(id) != null) {
+                    ended[0]++;
+                }
+                return true;
+            });
+            return theirs.isEmpty() ? null : theirs;
+        });
+        return ended[0];
     }
 
-    private Session replace(Session old, String user) {
-        remove(old);
+    /**
+     * Moves {@code old} to a fresh ID for {@code user} (old's user, or a login of an anonymous session).
+     * Empty if {@code old} is no longer live: a kill switch, a logout or another rotation got there first,
+     * and a dead session must not come back under a new ID.
+     */
+    private Optional<Session> replace(Session old, String user) {
         Session fresh = new Session(ids.next(), user, old.createdAt(), clock.instant(), old.attributes());
-        index(fresh);
-        return fresh;
+        boolean[] moved = {false};
+        if (user == null) {
+            moved[0] = swap(old, fresh);
+        } else {
+            // old's user is null or the same user, so this one lock covers both IDs
+            idsByUser.compute(user, (u, theirs) -> {
+                moved[0] = swap(old, fresh);
+                if (!moved[0]) {
+                    return theirs;
+                }
+                Set<String> ids = theirs == null ? new HashSet<>() : theirs;
+                ids.remove(old.id());
+                ids.add(fresh.id());
+                return ids;
+            });
+        }
+        if (!moved[0]) {
+            return Optional.empty();
+        }
+        queue(fresh);
+        return Optional.of(fresh);
+    }
+
+    /** Exactly one caller wins: the one whose remove(old) succeeds puts the successor in. */
+    private boolean swap(Session old, Session fresh) {
+        if (!sessions.remove(old.id(), old)) {
+            return false;
+        }
+        sessions.put(fresh.id(), fresh);
+        return true;
     }
 
     private Session add(String user, Instant now, Map<String, Object> attributes) {
+        if (sessions.size() >= maxSessions) {
+            purge(now, Integer.MAX_VALUE);   // pops only entries that are due, not a scan of every session
+            if (sessions.size() >= maxSessions) {
+                throw new TooManySessionsException("The store already holds its maximum of " + maxSessions
+                        + " sessions; refusing a new one. A flood of anonymous requests looks like this: answer 503, "
+                        + "or raise maxSessions if the server really has that many visitors.");
+            }
+        }
         Session session = new Session(ids.next(), user, now, now, attributes);
-        index(session);
+        if (user == null) {
+            sessions.put(session.id(), session);
+        } else {
+            idsByUser.compute(user, (u, theirs) -> {
+                Set<String> ids = theirs == null ? new HashSet<>() : theirs;
+                ids.add(session.id());
+                sessions.put(session.id(), session);
+                return ids;
+            });
+        }
+        queue(session);
         return session;
     }
 
-    private void index(Session session) {
-        sessions.put(session.id(), session);
-        // compute is atomic per user: a concurrent remove cannot drop the set between lookup and add
-        session.user().ifPresent(u -> idsByUser.compute(u, (k, set) -> {
-            Set<String> ids = set == null ? ConcurrentHashMap.newKeySet() : set;
-            ids.add(session.id());
-            return ids;
-        }));
+    private void queue(Session session) {
         expiryLock.lock();
         try {
             expiries.add(new Due(expiresAt(session), session.id()));
@@ -190,14 +264,17 @@ public final class SessionStore {
     }
 
     private boolean remove(Session session) {
-        if (!sessions.remove(session.id(), session)) {
-            return false;
+        String user = session.user().orElse(null);
+        if (user == null) {
+            return sessions.remove(session.id(), session);
         }
-        session.user().ifPresent(u -> idsByUser.computeIfPresent(u, (k, set) -> {
-            set.remove(session.id());
-            return set.isEmpty() ? null : set;
-        }));
-        return true;   // its queue entry is dropped when it comes due
+        boolean[] removed = {false};
+        idsByUser.computeIfPresent(user, (u, theirs) -> {
+            removed[0] = sessions.remove(session.id(), session);
+            theirs.remove(session.id());
+            return theirs.isEmpty() ? null : theirs;
+        });
+        return removed[0];   // its queue entry is dropped when it comes due
     }
 
     /** Pops at most {@code limit} due entries; a request never waits for another thread's cleanup. */

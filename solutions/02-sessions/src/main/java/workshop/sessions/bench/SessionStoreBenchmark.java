@@ -23,6 +23,8 @@ public final class SessionStoreBenchmark {
     private static final int RUNS = 5;
     private static final Duration IDLE = Duration.ofMinutes(15);
     private static final Duration ABSOLUTE = Duration.ofHours(8);
+    // above the largest store measured here (the default limit is 100,000 sessions)
+    private static final int MAX_SESSIONS = 2_000_000;
 
     /** A clock the benchmark moves by hand; reading it costs one volatile read. */
     static final class HandClock extends Clock {
@@ -61,7 +63,7 @@ public final class SessionStoreBenchmark {
     /** Lookups per second on one thread with 100,000 live sessions. */
     static void lookups() {
         HandClock clock = new HandClock();
-        SessionStore store = new SessionStore(clock, IDLE, ABSOLUTE);
+        SessionStore store = new SessionStore(clock, IDLE, ABSOLUTE, MAX_SESSIONS);
         String[] ids = new String[LIVE];
         for (int i = 0; i < LIVE; i++) {
             ids[i] = store.login(null, "user" + (i % 1000)).id();
@@ -101,7 +103,7 @@ public final class SessionStoreBenchmark {
         for (int run = 0; run < RUNS; run++) {
             HandClock clock = new HandClock();
             long before = usedAfterGc(memory);
-            SessionStore store = new SessionStore(clock, IDLE, ABSOLUTE);
+            SessionStore store = new SessionStore(clock, IDLE, ABSOLUTE, MAX_SESSIONS);
             for (int i = 0; i < LIVE; i++) {
                 store.login(null, "user" + (i % 1000));
             }
@@ -126,7 +128,7 @@ public final class SessionStoreBenchmark {
             double[] sweep = new double[RUNS];
             for (int run = 0; run < RUNS; run++) {
                 HandClock clock = new HandClock();
-                SessionStore store = new SessionStore(clock, IDLE, ABSOLUTE);
+                SessionStore store = new SessionStore(clock, IDLE, ABSOLUTE, MAX_SESSIONS);
                 for (int i = 0; i < live; i++) {
                     store.create();
                 }
@@ -151,7 +153,7 @@ public final class SessionStoreBenchmark {
 
     private static void cleanupRun(int live) {
         HandClock clock = new HandClock();
-        SessionStore store = new SessionStore(clock, IDLE, ABSOLUTE);
+        SessionStore store = new SessionStore(clock, IDLE, ABSOLUTE, MAX_SESSIONS);
         for (int i = 0; i < live; i++) {
             store.create();
         }
