@@ -158,18 +158,22 @@ class TokenVerifierTest {
 
     @Test
     @Order(12)
-    @DisplayName("J8 · a deeply nested payload is MALFORMED, never a stack overflow")
+    @DisplayName("J8 · a payload nested deeper than TokenVerifier.MAX_JSON_DEPTH is MALFORMED")
     void deeplyNestedPayload() throws Exception {
-        // 2,500 nested arrays fit under the size limit; a recursive JSON reader without a depth limit would blow the stack.
+        // 200 nested arrays: well under Jackson's default limit (1000), well over the kit's (MAX_JSON_DEPTH = 64).
+        // Only a parser configured with the kit's limit refuses it.
         String header = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString("{\"alg\":\"HS256\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
         String payload = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
-                ("{\"sub\":\"alice\",\"deep\":" + "[".repeat(2_500) + "]".repeat(2_500) + "}").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                ("{\"sub\":\"alice\",\"deep\":" + "[".repeat(200) + "]".repeat(200) + "}").getBytes(java.nio.charset.StandardCharsets.UTF_8));
         javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
         mac.init(key);
         String signature = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
                 mac.doFinal((header + "." + payload).getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
         String token = header + "." + payload + "." + signature;
         assertRejected(() -> verifier(Duration.ZERO).verify(token), MALFORMED, token.substring(0, 60),
-                "correctly signed, small enough, and still refused: JSON nested deeper than the parser's limit is malformed input");
+                "correctly signed, small enough, and still refused: a real token is a few flat objects, and every level of "
+                        + "nesting costs the parser a recursion. Give jjwt a mapper with your own limit: "
+                        + "StreamReadConstraints.builder().maxNestingDepth(TokenVerifier.MAX_JSON_DEPTH) on a JsonFactory, "
+                        + "new ObjectMapper(factory), then Jwts.parser().json(new JacksonDeserializer<>(mapper))");
     }
 }
