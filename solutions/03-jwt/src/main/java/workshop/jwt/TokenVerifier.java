@@ -93,6 +93,9 @@ public final class TokenVerifier {
             throw new TokenRejected(ALGORITHM_NOT_ALLOWED, "alg " + (alg == null ? "is missing" : Untrusted.quote(alg))
                     + "; this verifier accepts only " + allowedAlgorithms);
         }
+        // jjwt's decoder ignores the unused bits of the signature's last character (4 spellings verify);
+        // the strict Base64Url refuses all but the canonical one. Header and payload are covered by the signature.
+        Base64Url.decode(token.substring(token.lastIndexOf('.') + 1));
         Claims claims = parse(token);
         Instant now = clock.instant();
         if (claims.getExpiration() == null) {
