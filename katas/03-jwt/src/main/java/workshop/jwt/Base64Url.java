@@ -11,7 +11,7 @@ public final class Base64Url {
         throw new UnsupportedOperationException("J1 · base64url encode — see notebooks/03-jwt.ipynb, J1");
     }
 
-    /** J1 · base64url text → bytes; refuses padding and the base64 characters '+' and '/' (TokenRejected MALFORMED). */
+    /** J1 · base64url text → bytes; refuses padding, the base64 characters '+' and '/' and non-canonical spellings (TokenRejected MALFORMED). */
     public static byte[] decode(String text) {
         throw new UnsupportedOperationException("J1 · base64url decode — see notebooks/03-jwt.ipynb, J1");
     }

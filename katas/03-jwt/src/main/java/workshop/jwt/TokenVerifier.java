@@ -9,8 +9,15 @@ public final class TokenVerifier {
 
     /** Tokens longer than this are refused before parsing. */
     public static final int MAX_TOKEN_CHARS = 8 * 1024;
-    /** The largest clock skew a verifier accepts (RFC 8725 advises little; OWASP: seconds, not minutes). */
+    /**
+     * The largest clock skew a verifier accepts. RFC 7519 4.1.4/4.1.5 allow "some small leeway, usually no more than a
+     * few minutes"; the kit is stricter because every second of leeway lengthens every token's life (a stolen one's too),
+     * while clocks kept by NTP differ by far less than a second: with 5-minute access tokens, a 5-minute skew would
+     * double their life.
+     */
     public static final Duration MAX_SKEW = Duration.ofSeconds(60);
+    /** The deepest JSON nesting a header or payload may have; real tokens are a few flat objects. */
+    public static final int MAX_JSON_DEPTH = 64;
 
     private TokenVerifier() {
     }

@@ -57,4 +57,17 @@ class Base64UrlTest {
                     .extracting(e -> ((TokenRejected) e).reason()).isEqualTo(TokenRejected.Reason.MALFORMED);
         }
     }
+
+    @Test
+    @Order(5)
+    @DisplayName("J1 · a non-canonical spelling (non-zero unused bits) is refused as MALFORMED")
+    void refusesNonCanonical() {
+        assertThat(Base64Url.decode("QQ")).as("'QQ' is the one spelling of the byte 'A' (0x41)").isEqualTo(new byte[] {0x41});
+        assertThat(Fixtures.thrown(() -> Base64Url.decode("QR")))
+                .as("'QR' differs from 'QQ' only in the 4 unused low bits of its last character; the JDK decoder ignores them "
+                        + "and returns 'A' again. Re-encode what you decoded and compare with the input (RFC 4648 3.5): "
+                        + "otherwise every signature has several spellings that all verify")
+                .isInstanceOf(TokenRejected.class)
+                .extracting(e -> ((TokenRejected) e).reason()).isEqualTo(TokenRejected.Reason.MALFORMED);
+    }
 }

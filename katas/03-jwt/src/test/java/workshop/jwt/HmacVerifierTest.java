@@ -5,6 +5,7 @@ import static workshop.jwt.Fixtures.assertRejected;
 import static workshop.jwt.TokenRejected.Reason.ALGORITHM_NOT_ALLOWED;
 import static workshop.jwt.TokenRejected.Reason.BAD_SIGNATURE;
 import static workshop.jwt.TokenRejected.Reason.MALFORMED;
+import static workshop.jwt.TokenRejected.Reason.TOO_LARGE;
 
 import io.jsonwebtoken.Jwts;
 import java.nio.charset.StandardCharsets;
@@ -116,5 +117,44 @@ class HmacVerifierTest {
     void headerNotJson() {
         String token = Fixtures.b64("alg=HS256") + "." + Fixtures.b64("{}") + ".c2ln";
         assertRejected(() -> verifier.verify(token), MALFORMED, token, "the header must be a JSON object");
+    }
+
+    @Test
+    @Order(10)
+    @DisplayName("J4 · a signature respelled in its unused bits is refused")
+    void respelledSignature() {
+        // The last character of a 43-character signature carries 2 unused bits: 'k' and 'l' decode to the same 32 bytes.
+        String respelled = Fixtures.RFC_TOKEN.substring(0, Fixtures.RFC_TOKEN.length() - 1) + "l";
+        assertThat(java.util.Base64.getUrlDecoder().decode(respelled.substring(respelled.lastIndexOf('.') + 1)))
+                .as("the JDK's lenient decoder sees the RFC's signature bytes in both spellings")
+                .isEqualTo(java.util.Base64.getUrlDecoder().decode(Fixtures.RFC_SIGNATURE));
+        Throwable thrown = Fixtures.thrown(() -> verifier.verify(respelled));
+        assertThat(thrown)
+                .as("a token has exactly one spelling: decode the signature with your strict Base64Url (J1), which refuses "
+                        + "non-zero unused bits, or the same token could be replayed under 4 different strings" + Fixtures.show(respelled))
+                .isInstanceOf(TokenRejected.class);
+        assertThat(((TokenRejected) thrown).reason()).as("MALFORMED (strict decoder) or BAD_SIGNATURE; your verifier said: %s",
+                thrown.getMessage()).isIn(MALFORMED, BAD_SIGNATURE);
+    }
+
+    @Test
+    @Order(11)
+    @DisplayName("J4 · a key shorter than the hash output is refused when the verifier is built")
+    void shortKeyRefused() {
+        assertThat(Fixtures.thrown(() -> new HmacVerifier(new byte[] {42}, "HS256").verify(Fixtures.RFC_TOKEN)))
+                .as("RFC 7518 3.2: an HS256 key has at least 256 bits. A 1-byte key can be found by trying all 256 values "
+                        + "against one token: refuse it in the constructor with KeyRejected")
+                .isInstanceOf(KeyRejected.class);
+    }
+
+    @Test
+    @Order(12)
+    @DisplayName("J4 · a correctly signed token over the size limit is TOO_LARGE before anything is decoded")
+    void oversized() throws Exception {
+        String input = Fixtures.b64("{\"alg\":\"HS256\"}") + "." + Fixtures.b64("{\"pad\":\"" + "x".repeat(10_000) + "\"}");
+        String token = input + "." + hmac("HmacSHA256", Fixtures.RFC_KEY, input);
+        assertRejected(() -> verifier.verify(token), TOO_LARGE, token.substring(0, 60),
+                "check the length first (TokenVerifier.MAX_TOKEN_CHARS): decoding and hashing a huge token costs the server, "
+                        + "not the sender");
     }
 }

@@ -1,14 +1,21 @@
 package workshop.jwt;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static workshop.jwt.Fixtures.assertRejected;
 import static workshop.jwt.TokenRejected.Reason.ALGORITHM_NOT_ALLOWED;
 import static workshop.jwt.TokenRejected.Reason.BAD_SIGNATURE;
 import static workshop.jwt.TokenRejected.Reason.UNKNOWN_KEY;
 
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import io.jsonwebtoken.Jwts;
+import java.math.BigInteger;
 import java.net.http.HttpClient;
 import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.interfaces.RSAPublicKey;
 import java.time.Duration;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,6 +43,7 @@ class JwksTest {
 
     @BeforeEach
     void freshCache() {
+        clock.set(MutableClock.atWorkshopStart().instant()); // every test starts at the same time, whatever ran before
         server = TokenServer.of(auth.server());
         keys = new JwksKeys(auth.uri("/.well-known/jwks.json"), http, clock, Duration.ofSeconds(30));
         verifier = TokenVerifier.withJwks(keys, Fixtures.ISSUER, Fixtures.AUDIENCE, clock, Duration.ofSeconds(30));
@@ -123,5 +131,67 @@ class JwksTest {
         assertRejected(() -> verifier.verify(token), ALGORITHM_NOT_ALLOWED, token,
                 "the classic algorithm confusion attack (RFC 8725 2.1): the public key is public, so an HMAC made with it "
                         + "proves nothing; a JWKS verifier accepts only RS256/ES256");
+    }
+
+    @Test
+    @Order(7)
+    @DisplayName("J9 · a token claiming ES256 with the kid of an RS256 key is ALGORITHM_NOT_ALLOWED")
+    void oneAlgorithmPerKey() {
+        KeyPair ec = Jwts.SIG.ES256.keyPair().build();
+        String token = Fixtures.claims(clock.instant(), 300).header().keyId(server.currentKid("RS256")).and()
+                .signWith(ec.getPrivate()).compact();
+        assertRejected(() -> verifier.verify(token), ALGORITHM_NOT_ALLOWED, token,
+                "the JWKS publishes each key with its alg (here RS256); the token's alg must be that key's algorithm. "
+                        + "Keep the alg of every key you fetch and compare it with the header's alg (RFC 8725 3.1: "
+                        + "each key is used with exactly one algorithm)");
+    }
+
+    @Test
+    @Order(8)
+    @DisplayName("J9 · a published RSA key under 2048 bits is never used")
+    void weakKeyUnusable() throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(1024);
+        RSAPublicKey weak = (RSAPublicKey) generator.generateKeyPair().getPublic();
+        RSAPublicKey strong = (RSAPublicKey) Jwts.SIG.RS256.keyPair().build().getPublic();
+        String jwks = "{\"keys\":[" + rsaJwk("weak-1024", weak) + "," + rsaJwk("strong-2048", strong) + "]}";
+        StubMapping stub = auth.server().wireMock().stubFor(get(urlPathEqualTo("/weak/jwks.json")).willReturn(okJson(jwks)));
+        try {
+            JwksKeys published = new JwksKeys(auth.uri("/weak/jwks.json"), http, clock, Duration.ofSeconds(30));
+            assertThat(published.keyFor("strong-2048")).as("the 2048-bit key from the same JWKS is fine\n" + jwks).isEqualTo(strong);
+            assertRejected(() -> published.keyFor("weak-1024"), UNKNOWN_KEY, "(kid weak-1024)",
+                    "RFC 7518 3.3: RSA keys have at least 2048 bits. A weak key in the issuer's JWKS is skipped when the "
+                            + "set is read (reuse KeyRules), so no token can ever be verified with it\n" + jwks);
+        } finally {
+            auth.server().wireMock().removeStub(stub);
+        }
+    }
+
+    @Test
+    @Order(9)
+    @DisplayName("J9 · a JWKS that cannot be fetched is tried at most once per interval")
+    void failingJwksRateLimited() {
+        auth.server().clearExchanges();
+        JwksKeys missing = new JwksKeys(auth.uri("/no/jwks.json"), http, clock, Duration.ofSeconds(30));
+        for (int i = 0; i < 5; i++) {
+            String kid = "kid-" + i;
+            assertRejected(() -> missing.keyFor(kid), UNKNOWN_KEY, "(kid " + kid + ")", "the JWKS answers 404: no key can be found");
+        }
+        assertThat(auth.server().exchanges())
+                .as("a JWKS that is down must not be asked again for every token (each try can wait for the time-out, "
+                        + "while the tokens queue up): count the FAILED fetch as a fetch, too\n" + auth.transcript())
+                .hasSize(1);
+    }
+
+    /** A public RSA JWK written by the test (independent of the learner's code). */
+    private static String rsaJwk(String kid, RSAPublicKey key) {
+        java.util.Base64.Encoder b64 = java.util.Base64.getUrlEncoder().withoutPadding();
+        return "{\"kty\":\"RSA\",\"kid\":\"" + kid + "\",\"use\":\"sig\",\"alg\":\"RS256\",\"n\":\""
+                + b64.encodeToString(unsigned(key.getModulus())) + "\",\"e\":\"" + b64.encodeToString(unsigned(key.getPublicExponent())) + "\"}";
+    }
+
+    private static byte[] unsigned(BigInteger value) {
+        byte[] bytes = value.toByteArray();
+        return bytes[0] == 0 ? java.util.Arrays.copyOfRange(bytes, 1, bytes.length) : bytes;
     }
 }

@@ -66,7 +66,7 @@ class TokenIssuerTest {
 
     @ParameterizedTest(name = "claim \"{0}\"")
     @Order(4)
-    @ValueSource(strings = {"password", "Password", "client_secret", "api_key"})
+    @ValueSource(strings = {"password", "Password", "userPassword", "client_secret", "api_key", "apiKey", "ssn"})
     @DisplayName("J6 · secrets never go into the payload: anyone holding the token can read it")
     void refusesSecrets(String claim) {
         assertThat(Fixtures.thrown(() -> issuer.issue("alice", Fixtures.AUDIENCE, Map.of(claim, "hunter2"))))
@@ -76,6 +76,17 @@ class TokenIssuerTest {
 
     @Test
     @Order(5)
+    @DisplayName("J6 · the secret check matches whole words: shipping and className are ordinary claims")
+    void innocentNamesAllowed() {
+        Map<String, String> claims = Map.of("shipping", "express", "className", "premium", "spinner", "on");
+        assertThat(read(issuer.issue("alice", Fixtures.AUDIENCE, claims)))
+                .as("'shipping' contains \"pin\", 'className' contains \"ssn\", 'spinner' contains \"pin\": match whole "
+                        + "words of the name (split at _ - and camelCase, ignore case), not substrings, or harmless claims are refused")
+                .containsAllEntriesOf(claims);
+    }
+
+    @Test
+    @Order(6)
     @DisplayName("J6 · with an RSA private key the token is RS256 and verifies with the public key")
     void rsaSigned() {
         KeyPair rsa = Jwts.SIG.RS256.keyPair().build();

@@ -124,6 +124,24 @@ class TokenVerifierTest {
 
     @Test
     @Order(9)
+    @DisplayName("J8 · a signature respelled in its unused bits is refused")
+    void respelledSignature() {
+        String token = token(300);
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        char last = token.charAt(token.length() - 1);
+        // A 43-character HS256 signature has 2 unused bits in its last character: flipping the lowest keeps the bytes.
+        String respelled = token.substring(0, token.length() - 1) + alphabet.charAt(alphabet.indexOf(last) ^ 1);
+        Throwable thrown = Fixtures.thrown(() -> verifier(Duration.ZERO).verify(respelled));
+        assertThat(thrown)
+                .as("jjwt's base64url decoder ignores the unused bits, so this other spelling of the same token verifies with "
+                        + "jjwt alone. Decode the signature part with your strict Base64Url (J1) before parsing" + Fixtures.show(respelled))
+                .isInstanceOf(TokenRejected.class);
+        assertThat(((TokenRejected) thrown).reason()).as("MALFORMED or BAD_SIGNATURE; your verifier said: %s", thrown.getMessage())
+                .isIn(MALFORMED, BAD_SIGNATURE);
+    }
+
+    @Test
+    @Order(10)
     @DisplayName("J8 · an unsigned (alg none) token or another HMAC size is ALGORITHM_NOT_ALLOWED")
     void algorithmAllowList() {
         String unsigned = Fixtures.claims(start, 300).compact();
@@ -135,7 +153,7 @@ class TokenVerifierTest {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     @DisplayName("J8 · a signed zip bomb is COMPRESSED and an oversized token TOO_LARGE")
     void compressedAndOversized() {
         String bomb = Fixtures.claims(start, 300).claim("pad", "0".repeat(1_000_000)).compressWith(Jwts.ZIP.DEF).signWith(key).compact();
@@ -147,7 +165,7 @@ class TokenVerifierTest {
     }
 
     @Test
-    @Order(11)
+    @Order(12)
     @DisplayName("J8 · a clock skew over 60 seconds is refused when the verifier is built")
     void skewLimit() {
         assertThat(Fixtures.thrown(() -> verifier(Duration.ofMinutes(5))))
@@ -157,19 +175,23 @@ class TokenVerifierTest {
     }
 
     @Test
-    @Order(12)
-    @DisplayName("J8 · a deeply nested payload is MALFORMED, never a stack overflow")
+    @Order(13)
+    @DisplayName("J8 · a payload nested deeper than TokenVerifier.MAX_JSON_DEPTH is MALFORMED")
     void deeplyNestedPayload() throws Exception {
-        // 2,500 nested arrays fit under the size limit; a recursive JSON reader without a depth limit would blow the stack.
+        // 200 nested arrays: well under Jackson's default limit (1000), well over the kit's (MAX_JSON_DEPTH = 64).
+        // Only a parser configured with the kit's limit refuses it.
         String header = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString("{\"alg\":\"HS256\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
         String payload = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
-                ("{\"sub\":\"alice\",\"deep\":" + "[".repeat(2_500) + "]".repeat(2_500) + "}").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                ("{\"sub\":\"alice\",\"deep\":" + "[".repeat(200) + "]".repeat(200) + "}").getBytes(java.nio.charset.StandardCharsets.UTF_8));
         javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
         mac.init(key);
         String signature = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
                 mac.doFinal((header + "." + payload).getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
         String token = header + "." + payload + "." + signature;
         assertRejected(() -> verifier(Duration.ZERO).verify(token), MALFORMED, token.substring(0, 60),
-                "correctly signed, small enough, and still refused: JSON nested deeper than the parser's limit is malformed input");
+                "correctly signed, small enough, and still refused: a real token is a few flat objects, and every level of "
+                        + "nesting costs the parser a recursion. Give jjwt a mapper with your own limit: "
+                        + "StreamReadConstraints.builder().maxNestingDepth(TokenVerifier.MAX_JSON_DEPTH) on a JsonFactory, "
+                        + "new ObjectMapper(factory), then Jwts.parser().json(new JacksonDeserializer<>(mapper))");
     }
 }

@@ -2,9 +2,11 @@ package workshop.jwt;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +15,9 @@ import java.util.Map;
 
 /** A client of the token server and its API: logs in, calls with a Bearer token, refreshes once on expiry. */
 public final class ApiClient {
+
+    /** The largest answer the client reads; token responses and this API's pages are a few kilobytes. */
+    private static final int MAX_BODY_BYTES = 64 * 1024;
 
     private final URI baseUri;
     private final HttpClient http;
@@ -34,11 +39,17 @@ public final class ApiClient {
         if (tokens == null) {
             throw new IllegalStateException("Log in first: call login(username, password) before get(\"" + path + "\").");
         }
-        HttpResponse<String> response = send(HttpRequest.newBuilder(baseUri.resolve(path))
+        Answer response = send(HttpRequest.newBuilder(baseUri.resolve(path))
                 .header("Authorization", "Bearer " + tokens.accessToken()).GET());
         if (response.statusCode() == 401 && invalidToken(response)) {
+            if (tokens.refreshToken() == null) {
+                throw new ApiCallFailed(401, "the access token was refused and the server issued no refresh token: log in again");
+            }
             try {
-                tokens = tokenRequest("/refresh", "refresh_token=" + form(tokens.refreshToken()));
+                Tokens refreshed = tokenRequest("/refresh", "refresh_token=" + form(tokens.refreshToken()));
+                // RFC 6749 6: the server MAY omit a new refresh token; then the client keeps the one it has.
+                tokens = refreshed.refreshToken() != null ? refreshed
+                        : new Tokens(refreshed.accessToken(), tokens.refreshToken(), refreshed.expiresIn());
             } catch (ApiCallFailed e) {
                 throw new ApiCallFailed(401, "the access token was refused and the refresh failed too (" + e.getMessage()
                         + "): log in again");
@@ -53,20 +64,26 @@ public final class ApiClient {
         return response.body();
     }
 
-    private static boolean invalidToken(HttpResponse<String> response) {
+    private static boolean invalidToken(Answer response) {
         return response.headers().allValues("WWW-Authenticate").stream()
-                .anyMatch(v -> v.startsWith("Bearer") && v.contains("error=\"invalid_token\""));
+                // RFC 7235 2.1: the auth-scheme is case-insensitive ("Bearer", "bearer", "BEARER").
+                .anyMatch(v -> v.regionMatches(true, 0, "Bearer", 0, 6) && (v.length() == 6 || v.charAt(6) == ' ')
+                        && v.contains("error=\"invalid_token\""));
     }
 
     private Tokens tokenRequest(String path, String formBody) {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(baseUri.resolve(path))
+        Answer response = send(HttpRequest.newBuilder(baseUri.resolve(path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(formBody)));
         Map<?, ?> json;
         try {
             json = Json.mapper().readValue(response.body(), Map.class);
         } catch (JsonProcessingException e) {
-            throw new ApiCallFailed(response.statusCode(), "the token endpoint did not answer JSON: " + response.body().strip());
+            json = null;
+        }
+        if (json == null) {
+            throw new ApiCallFailed(response.statusCode(), "the token endpoint did not answer a JSON object: "
+                    + Untrusted.quote(response.body().strip()));
         }
         if (response.statusCode() != 200) {
             throw new ApiCallFailed(response.statusCode(), json.get("error") + ": " + json.get("error_description"));
@@ -74,18 +91,38 @@ public final class ApiClient {
         if (!"Bearer".equalsIgnoreCase(String.valueOf(json.get("token_type")))) {
             throw new ApiCallFailed(response.statusCode(), "expected token_type Bearer, got " + json.get("token_type"));
         }
-        return new Tokens((String) json.get("access_token"), (String) json.get("refresh_token"),
-                Duration.ofSeconds(((Number) json.get("expires_in")).longValue()));
+        if (!(json.get("access_token") instanceof String access) || access.isBlank()) {
+            throw new ApiCallFailed(response.statusCode(), "the token endpoint answered 200 without an access_token");
+        }
+        // refresh_token is optional (RFC 6749 5.1, 6), expires_in only RECOMMENDED: absent means null, never a crash later.
+        String refresh = json.get("refresh_token") instanceof String r && !r.isBlank() ? r : null;
+        Duration expiresIn = json.get("expires_in") instanceof Number n ? Duration.ofSeconds(n.longValue()) : null;
+        return new Tokens(access, refresh, expiresIn);
     }
 
-    private HttpResponse<String> send(HttpRequest.Builder request) {
+    /** One answer, its body read up to the limit. */
+    private record Answer(int statusCode, HttpHeaders headers, String body) {
+    }
+
+    private Answer send(HttpRequest.Builder request) {
+        HttpResponse<InputStream> response;
         try {
-            return http.send(request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+            response = http.send(request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofInputStream());
         } catch (IOException e) {
             throw new ApiCallFailed(0, "no answer from " + baseUri + ": " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ApiCallFailed(0, "interrupted while calling " + baseUri);
+        }
+        // Read at most MAX_BODY_BYTES + 1 bytes: a huge (or endless) answer is refused, never stored whole.
+        try (InputStream body = response.body()) {
+            byte[] bytes = body.readNBytes(MAX_BODY_BYTES + 1);
+            if (bytes.length > MAX_BODY_BYTES) {
+                throw new ApiCallFailed(response.statusCode(), "the answer is larger than " + MAX_BODY_BYTES + " bytes; not read");
+            }
+            return new Answer(response.statusCode(), response.headers(), new String(bytes, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new ApiCallFailed(response.statusCode(), "the answer from " + baseUri + " broke off: " + e.getMessage());
         }
     }
 

@@ -16,21 +16,29 @@ public final class Base64Url {
         return ENCODER.encodeToString(bytes);
     }
 
-    /** J1 · base64url text → bytes; refuses padding and the base64 characters '+' and '/' (TokenRejected MALFORMED). */
+    /** J1 · base64url text → bytes; refuses padding, the base64 characters '+' and '/' and non-canonical spellings (TokenRejected MALFORMED). */
     public static byte[] decode(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             boolean ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
             if (!ok) {
-                throw new TokenRejected(TokenRejected.Reason.MALFORMED, "'" + c + "' at position " + i
+                throw new TokenRejected(TokenRejected.Reason.MALFORMED, Untrusted.quote(String.valueOf(c)) + " at position " + i
                         + " is not base64url (A-Z a-z 0-9 - _, no '=' padding)");
             }
         }
+        byte[] bytes;
         try {
-            return DECODER.decode(text);
+            bytes = DECODER.decode(text);
         } catch (IllegalArgumentException e) {
             // e.g. a length of 1 mod 4: no byte sequence encodes to that.
             throw new TokenRejected(TokenRejected.Reason.MALFORMED, "not valid base64url: " + e.getMessage(), e);
         }
+        // The JDK ignores the unused low bits of the last character, so "QQ" and "QR" both decode to 'A'.
+        // Only the canonical spelling (unused bits zero, RFC 4648 3.5) is accepted: one token, one spelling.
+        if (!ENCODER.encodeToString(bytes).equals(text)) {
+            throw new TokenRejected(TokenRejected.Reason.MALFORMED, "not canonical base64url: the unused bits of the last "
+                    + "character must be zero (RFC 4648 3.5), so every byte sequence has exactly one spelling");
+        }
+        return bytes;
     }
 }

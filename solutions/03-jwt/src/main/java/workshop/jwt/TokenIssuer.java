@@ -6,11 +6,14 @@ import java.security.Key;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Date;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /** Issues signed access tokens with jjwt (0.12+ API): sub, iss, aud, iat, exp, jti. */
 public final class TokenIssuer {
@@ -18,9 +21,11 @@ public final class TokenIssuer {
     /** Registered claims the issuer sets itself; callers cannot override them. */
     private static final Set<String> REGISTERED = Set.of(Claims.SUBJECT, Claims.ISSUER, Claims.AUDIENCE, Claims.ISSUED_AT,
             Claims.EXPIRATION, Claims.NOT_BEFORE, Claims.ID);
-    /** Claim names that announce a secret; the payload is readable by anyone holding the token. */
-    private static final Set<String> SECRET_WORDS = Set.of("password", "passwd", "pwd", "secret", "apikey", "privatekey",
-            "creditcard", "cardnumber", "ssn", "pin");
+    /** Words (or runs of words, joined) in a claim name that announce a secret; the payload is readable by anyone holding the token. */
+    private static final Set<String> SECRET_WORDS = Set.of("password", "passwd", "pwd", "passphrase", "secret", "apikey",
+            "privatekey", "creditcard", "cardnumber", "cvv", "ssn", "pin");
+    /** Splits a claim name into words: at '_', '-', '.', spaces, and lower→Upper camel-case boundaries. */
+    private static final Pattern WORD_BREAK = Pattern.compile("[_\\-.\\s]+|(?<=[a-z0-9])(?=[A-Z])");
 
     private final Key signingKey;
     private final String issuer;
@@ -41,8 +46,7 @@ public final class TokenIssuer {
             if (REGISTERED.contains(name)) {
                 throw new IllegalArgumentException("'" + name + "' is a registered claim the issuer sets itself; pass only application claims.");
             }
-            String normalised = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "");
-            if (SECRET_WORDS.stream().anyMatch(normalised::contains)) {
+            if (looksSecret(name)) {
                 throw new SecretInPayload("'" + name + "' looks like a secret. A JWS payload is only base64url: anyone holding "
                         + "the token can read it. Keep secrets on the server; put an identifier in the token.");
             }
@@ -58,5 +62,24 @@ public final class TokenIssuer {
                 .id(UUID.randomUUID().toString())
                 .signWith(signingKey) // jjwt picks the algorithm from the key (HS256 for 256 bits, RS256 for RSA 2048…)
                 .compact();
+    }
+
+    /**
+     * Whole words only: {@code api_key}, {@code apiKey}, {@code APIKEY}, {@code client_secret} and {@code userPassword} look
+     * secret; {@code shipping} (contains "pin") and {@code className} (contains "ssn") do not.
+     */
+    static boolean looksSecret(String claimName) {
+        List<String> words = Arrays.stream(WORD_BREAK.split(claimName.strip()))
+                .map(w -> w.toLowerCase(Locale.ROOT)).filter(w -> !w.isEmpty()).toList();
+        for (int from = 0; from < words.size(); from++) {
+            StringBuilder joined = new StringBuilder();
+            for (int to = from; to < words.size(); to++) {
+                joined.append(words.get(to)); // "api" + "key" = "apikey", "credit" + "card" = "creditcard"
+                if (SECRET_WORDS.contains(joined.toString())) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 }

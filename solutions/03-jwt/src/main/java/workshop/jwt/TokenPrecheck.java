@@ -27,8 +27,11 @@ public final class TokenPrecheck {
         }
         Map<String, Object> header = Json.object(token.substring(0, token.indexOf('.')), "header");
         if (header.containsKey("zip")) {
-            throw new TokenRejected(TokenRejected.Reason.COMPRESSED, "zip=" + header.get("zip")
-                    + ": compressed payloads are refused without inflating them (RFC 8725 3.6)");
+            // RFC 7516 4.1.3 defines "zip" for JWE only: a JWS has no compression, so this header is unexpected
+            // (RFC 8725: reject what you do not expect) and inflating it invites a decompression bomb.
+            throw new TokenRejected(TokenRejected.Reason.COMPRESSED, "zip=" + Untrusted.quote(header.get("zip"))
+                    + ": a JWS is never compressed (zip is defined for JWE only, RFC 7516 4.1.3); refused without inflating it,"
+                    + " so a small token cannot expand into a decompression bomb");
         }
         return header;
     }

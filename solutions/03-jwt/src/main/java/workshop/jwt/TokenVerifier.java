@@ -18,6 +18,7 @@ import io.jsonwebtoken.Jwts;
 import io.jsonwebtoken.Locator;
 import io.jsonwebtoken.PrematureJwtException;
 import io.jsonwebtoken.ProtectedHeader;
+import io.jsonwebtoken.jackson.io.JacksonDeserializer;
 import io.jsonwebtoken.security.SecurityException;
 import java.security.Key;
 import java.time.Clock;
@@ -34,8 +35,15 @@ public final class TokenVerifier {
 
     /** Tokens longer than this are refused before parsing. */
     public static final int MAX_TOKEN_CHARS = 8 * 1024;
-    /** The largest clock skew a verifier accepts (RFC 8725 advises little; OWASP: seconds, not minutes). */
+    /**
+     * The largest clock skew a verifier accepts. RFC 7519 4.1.4/4.1.5 allow "some small leeway, usually no more than a
+     * few minutes"; the kit is stricter because every second of leeway lengthens every token's life (a stolen one's too),
+     * while clocks kept by NTP differ by far less than a second: with 5-minute access tokens, a 5-minute skew would
+     * double their life.
+     */
     public static final Duration MAX_SKEW = Duration.ofSeconds(60);
+    /** The deepest JSON nesting a header or payload may have; real tokens are a few flat objects. */
+    public static final int MAX_JSON_DEPTH = 64;
 
     private final Set<String> allowedAlgorithms;
     private final JwtParser parser;
@@ -56,6 +64,8 @@ public final class TokenVerifier {
                 .requireAudience(audience)
                 .clock(() -> Date.from(clock.instant()))
                 .clockSkewSeconds(skew.toSeconds())
+                // jjwt's own Jackson mapper has Jackson's default depth limit (1000); use the kit's.
+                .json(new JacksonDeserializer<>(Json.newMapper()))
                 .build();
     }
 
@@ -70,7 +80,8 @@ public final class TokenVerifier {
 
     /** J9 · a verifier for RS256/ES256 tokens whose public key is published in a JWKS, chosen by kid. */
     public static TokenVerifier withJwks(JwksKeys keys, String issuer, String audience, Clock clock, Duration skew) {
-        Locator<Key> byKid = header -> keys.keyFor(header instanceof ProtectedHeader ph ? ph.getKeyId() : null);
+        // The kid chooses the key, and the key's published algorithm must be the token's alg (one algorithm per key).
+        Locator<Key> byKid = header -> keys.keyFor(header instanceof ProtectedHeader ph ? ph.getKeyId() : null, header.getAlgorithm());
         return new TokenVerifier(Set.of("RS256", "ES256"), byKid, issuer, audience, clock, skew);
     }
 
@@ -79,9 +90,12 @@ public final class TokenVerifier {
         Map<String, Object> header = TokenPrecheck.check(token, MAX_TOKEN_CHARS);
         Object alg = header.get("alg");
         if (!(alg instanceof String name) || !allowedAlgorithms.contains(name)) {
-            throw new TokenRejected(ALGORITHM_NOT_ALLOWED, "alg " + (alg == null ? "is missing" : "'" + alg + "'")
+            throw new TokenRejected(ALGORITHM_NOT_ALLOWED, "alg " + (alg == null ? "is missing" : Untrusted.quote(alg))
                     + "; this verifier accepts only " + allowedAlgorithms);
         }
+        // jjwt's decoder ignores the unused bits of the signature's last character (4 spellings verify);
+        // the strict Base64Url refuses all but the canonical one. Header and payload are covered by the signature.
+        Base64Url.decode(token.substring(token.lastIndexOf('.') + 1));
         Claims claims = parse(token);
         Instant now = clock.instant();
         if (claims.getExpiration() == null) {
