@@ -75,6 +75,11 @@ final class KataCheck {
             out.printf(" %-14s %6s   %s%n", name, "?", "did not run");
             return;
         }
+        for (KataRun run : List.of(starter, solution)) {
+            if (!run.stepFilter().isBlank()) {
+                defects.add(run.module() + " last ran only steps " + run.stepFilter() + " (-Dstep): run mvn -Psolutions verify without -Dstep.");
+            }
+        }
         Set<String> starterIds = ids(starter);
         Set<String> solutionIds = ids(solution);
         long red = starter.results().stream().filter(r -> r.status() == ResultLine.Status.FAILED).count();
