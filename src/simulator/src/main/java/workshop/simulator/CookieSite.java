@@ -7,10 +7,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
-import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -95,11 +93,11 @@ public final class CookieSite {
     }
 
     private static ResponseDefinitionBuilder dynamic(String action) {
-        return aResponse().withTransformers(TRANSFORMER).withTransformerParameter("action", action);
+        return ScenarioPages.page(TRANSFORMER, action);
     }
 
     /** The site's dynamic pages: fresh IDs, dates from the clock, answers that depend on the cookies sent. */
-    private static final class DynamicPages implements ResponseDefinitionTransformerV2 {
+    private static final class DynamicPages extends ScenarioPages {
         private static final DateTimeFormatter IMF_FIXDATE =
                 DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
@@ -108,23 +106,12 @@ public final class CookieSite {
         private final AtomicLong weakCounter = new AtomicLong(1000);
 
         DynamicPages(Clock clock) {
+            super(TRANSFORMER);
             this.clock = clock;
         }
 
         @Override
-        public String getName() {
-            return TRANSFORMER;
-        }
-
-        @Override
-        public boolean applyGlobally() {
-            return false;
-        }
-
-        @Override
-        public ResponseDefinition transform(ServeEvent event) {
-            Request request = event.getRequest();
-            String action = String.valueOf(event.getTransformerParameters().getOrDefault("action", ""));
+        ResponseDefinition answer(String action, Request request) {
             return switch (action) {
                 case "home" -> home(request);
                 case "echo" -> text(200, "Cookie: " + cookieHeader(request) + "\n").build();

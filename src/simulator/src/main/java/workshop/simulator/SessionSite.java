@@ -8,10 +8,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.common.Json;
-import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
-import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -108,7 +106,7 @@ public final class SessionSite {
     }
 
     private static ResponseDefinitionBuilder dynamic(String action) {
-        return aResponse().withTransformers(TRANSFORMER).withTransformerParameter("action", action);
+        return ScenarioPages.page(TRANSFORMER, action);
     }
 
     /** What the request's cookies say about the session: an ID to look up, or a refusal. */
@@ -126,27 +124,16 @@ public final class SessionSite {
         }
     }
 
-    private static final class Handler implements ResponseDefinitionTransformerV2 {
+    private static final class Handler extends ScenarioPages {
         private final SessionBackend backend;
 
         Handler(SessionBackend backend) {
+            super(TRANSFORMER);
             this.backend = backend;
         }
 
         @Override
-        public String getName() {
-            return TRANSFORMER;
-        }
-
-        @Override
-        public boolean applyGlobally() {
-            return false;
-        }
-
-        @Override
-        public ResponseDefinition transform(ServeEvent event) {
-            Request request = event.getRequest();
-            String action = String.valueOf(event.getTransformerParameters().getOrDefault("action", ""));
+        ResponseDefinition answer(String action, Request request) {
             try {
                 return switch (action) {
                     case "home" -> home();

@@ -10,10 +10,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.extension.Extension;
-import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
-import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import io.jsonwebtoken.Claims;
 import io.jsonwebtoken.ExpiredJwtException;
 import io.jsonwebtoken.IncorrectClaimException;
@@ -178,7 +176,7 @@ public final class TokenServer {
     }
 
     private static ResponseDefinitionBuilder dynamic(String action) {
-        return aResponse().withTransformers(TRANSFORMER).withTransformerParameter("action", action);
+        return ScenarioPages.page(TRANSFORMER, action);
     }
 
     public Settings settings() {
@@ -374,26 +372,18 @@ public final class TokenServer {
     }
 
     /** The server's dynamic pages (a WireMock V2 transformer). */
-    private final class Endpoints implements ResponseDefinitionTransformerV2 {
+    private final class Endpoints extends ScenarioPages {
+
+        Endpoints() {
+            super(TRANSFORMER);
+        }
 
         TokenServer owner() {
             return TokenServer.this;
         }
 
         @Override
-        public String getName() {
-            return TRANSFORMER;
-        }
-
-        @Override
-        public boolean applyGlobally() {
-            return false;
-        }
-
-        @Override
-        public ResponseDefinition transform(ServeEvent event) {
-            Request request = event.getRequest();
-            String action = String.valueOf(event.getTransformerParameters().getOrDefault("action", ""));
+        ResponseDefinition answer(String action, Request request) {
             try {
                 return switch (action) {
                     case "token" -> token(request);
