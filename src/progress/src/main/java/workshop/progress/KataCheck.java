@@ -38,7 +38,7 @@ final class KataCheck {
         out.println(RULE);
         out.println(" Kata check: starters must be red, solutions green, same tests in both");
         out.println(RULE);
-        out.printf(" %-14s %6s   %-22s %-22s%n", "kata", "tests", "starter (all red?)", "solution (all green?)");
+        out.printf(" %-14s %6s   %-22s %-22s%n", "kata", "cases", "starter (all red?)", "solution (all green?)");
         if (!step.isEmpty()) {
             defects.add("The check needs every step, but -Dstep=" + step + " was given: run mvn -Psolutions verify without -Dstep.");
         }

@@ -67,6 +67,7 @@ final class LearnerTable {
             return null;
         }
         out.println(" Red is where a kata starts: make the next step green, then run mvn test again.");
+        out.println(" (Scores count test methods; a parameterized test turns green when all its cases pass.)");
         out.println(RULE);
         return red + " kata(s) still have red steps. Next: " + firstRed + " (see the table above).";
     }
