@@ -5,7 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 
-/** Issues signed access tokens with jjwt (0.12+ API): sub, iss, aud, iat, exp, jti. */
+/** Issues signed access tokens with jjwt (0.12+ API): typ at+jwt; sub, iss, aud, iat, exp, jti. */
 public final class TokenIssuer {
 
     private final Key signingKey;

@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import javax.crypto.SecretKey;
 
-/** Verifies access tokens with jjwt: allowed algorithm, signature, iss, aud, exp/nbf with a small skew. */
+/** Verifies access tokens with jjwt: allowed algorithm, typ at+jwt, signature, iss, aud, exp/nbf with a small skew. */
 public final class TokenVerifier {
 
     /** Tokens longer than this are refused before parsing. */
@@ -18,6 +18,8 @@ public final class TokenVerifier {
     public static final Duration MAX_SKEW = Duration.ofSeconds(60);
     /** The deepest JSON nesting a header or payload may have; real tokens are a few flat objects. */
     public static final int MAX_JSON_DEPTH = 64;
+    /** The {@code typ} header of an access token (RFC 9068 2.1); {@code application/at+jwt} is the same type. */
+    public static final String ACCESS_TOKEN_TYPE = "at+jwt";
 
     private TokenVerifier() {
     }

@@ -49,9 +49,10 @@ final class Fixtures {
         return "\n" + JwtInspector.text(token);
     }
 
-    /** A well-formed jjwt builder for this API, times from {@code now}. */
+    /** A well-formed jjwt builder for this API, times from {@code now}; typed as an access token ({@code typ: at+jwt}). */
     static io.jsonwebtoken.JwtBuilder claims(Instant now, long lifetimeSeconds) {
         return Jwts.builder()
+                .header().type(TokenVerifier.ACCESS_TOKEN_TYPE).and()
                 .issuer(ISSUER)
                 .subject("alice")
                 .audience().add(AUDIENCE).and()

@@ -45,6 +45,17 @@ class TokenIssuerTest {
 
     @Test
     @Order(2)
+    @DisplayName("J6 · an access token says what it is in its header: typ at+jwt")
+    void explicitType() {
+        String token = issuer.issue("alice", Fixtures.AUDIENCE, Map.of());
+        assertThat(JwtInspector.inspect(token).headerClaims())
+                .as("RFC 9068 2.1 and RFC 8725 3.11: Jwts.builder().header().type(\"at+jwt\").and()… — so no other JWT of this "
+                        + "issuer (an ID token, typ JWT) can pass as an access token" + Fixtures.show(token))
+                .containsEntry("typ", TokenVerifier.ACCESS_TOKEN_TYPE);
+    }
+
+    @Test
+    @Order(3)
     @DisplayName("J6 · every token gets its own jti")
     void uniqueIds() {
         String first = issuer.issue("alice", Fixtures.AUDIENCE, Map.of());
@@ -54,7 +65,7 @@ class TokenIssuerTest {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     @DisplayName("J6 · extra claims are added, but can never overwrite a registered claim")
     void extraClaims() {
         assertThat(read(issuer.issue("alice", Fixtures.AUDIENCE, Map.of("scope", "profile"))))
@@ -65,7 +76,7 @@ class TokenIssuerTest {
     }
 
     @ParameterizedTest(name = "claim \"{0}\"")
-    @Order(4)
+    @Order(5)
     @ValueSource(strings = {"password", "Password", "userPassword", "client_secret", "api_key", "apiKey", "ssn"})
     @DisplayName("J6 · secrets never go into the payload: anyone holding the token can read it")
     void refusesSecrets(String claim) {
@@ -75,7 +86,7 @@ class TokenIssuerTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     @DisplayName("J6 · the secret check matches whole words: shipping and className are ordinary claims")
     void innocentNamesAllowed() {
         Map<String, String> claims = Map.of("shipping", "express", "className", "premium", "spinner", "on");
@@ -86,7 +97,7 @@ class TokenIssuerTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     @DisplayName("J6 · with an RSA private key the token is RS256 and verifies with the public key")
     void rsaSigned() {
         KeyPair rsa = Jwts.SIG.RS256.keyPair().build();

@@ -11,6 +11,7 @@ import static workshop.jwt.TokenRejected.Reason.NOT_YET_VALID;
 import static workshop.jwt.TokenRejected.Reason.TOO_LARGE;
 import static workshop.jwt.TokenRejected.Reason.WRONG_AUDIENCE;
 import static workshop.jwt.TokenRejected.Reason.WRONG_ISSUER;
+import static workshop.jwt.TokenRejected.Reason.WRONG_TYPE;
 
 import io.jsonwebtoken.Jwts;
 import java.time.Duration;
@@ -124,6 +125,25 @@ class TokenVerifierTest {
 
     @Test
     @Order(9)
+    @DisplayName("J8 · a token of another type (an ID token, typ JWT) is WRONG_TYPE, even signed with the right key")
+    void wrongType() {
+        String idToken = Fixtures.claims(start, 300).header().type("JWT").and().claim("nonce", "n-0S6_WzA2Mj").signWith(key).compact();
+        assertRejected(() -> verifier(Duration.ZERO).verify(idToken), WRONG_TYPE, idToken,
+                "right key, right iss, right aud, not expired — and still not an access token. RFC 8725 3.11 (explicit typing) "
+                        + "and RFC 9068: access tokens carry typ 'at+jwt', and an API refuses every other JWT in their place");
+        String untyped = Jwts.builder().issuer(Fixtures.ISSUER).subject("alice").audience().add(Fixtures.AUDIENCE).and()
+                .issuedAt(Date.from(start)).expiration(Date.from(start.plusSeconds(300))).signWith(key).compact();
+        assertRejected(() -> verifier(Duration.ZERO).verify(untyped), WRONG_TYPE, untyped,
+                "no typ at all: the API cannot tell what this token is for, so it is not an access token");
+        String spelledOut = Fixtures.claims(start, 300).header().type("Application/AT+JWT").and().signWith(key).compact();
+        assertThat(verifier(Duration.ZERO).verify(spelledOut).subject())
+                .as("typ is a media type (RFC 7515 4.1.9): compare it ignoring case, and read 'at+jwt' as 'application/at+jwt'"
+                        + Fixtures.show(spelledOut))
+                .isEqualTo("alice");
+    }
+
+    @Test
+    @Order(10)
     @DisplayName("J8 · a signature respelled in its unused bits is refused")
     void respelledSignature() {
         String token = token(300);
@@ -141,7 +161,7 @@ class TokenVerifierTest {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     @DisplayName("J8 · an unsigned (alg none) token or another HMAC size is ALGORITHM_NOT_ALLOWED")
     void algorithmAllowList() {
         String unsigned = Fixtures.claims(start, 300).compact();
@@ -153,7 +173,7 @@ class TokenVerifierTest {
     }
 
     @Test
-    @Order(11)
+    @Order(12)
     @DisplayName("J8 · a signed zip bomb is COMPRESSED and an oversized token TOO_LARGE")
     void compressedAndOversized() {
         String bomb = Fixtures.claims(start, 300).claim("pad", "0".repeat(1_000_000)).compressWith(Jwts.ZIP.DEF).signWith(key).compact();
@@ -165,7 +185,7 @@ class TokenVerifierTest {
     }
 
     @Test
-    @Order(12)
+    @Order(13)
     @DisplayName("J8 · a clock skew over 60 seconds is refused when the verifier is built")
     void skewLimit() {
         assertThat(Fixtures.thrown(() -> verifier(Duration.ofMinutes(5))))
@@ -175,12 +195,12 @@ class TokenVerifierTest {
     }
 
     @Test
-    @Order(13)
+    @Order(14)
     @DisplayName("J8 · a payload nested deeper than TokenVerifier.MAX_JSON_DEPTH is MALFORMED")
     void deeplyNestedPayload() throws Exception {
         // 200 nested arrays: well under Jackson's default limit (1000), well over the kit's (MAX_JSON_DEPTH = 64).
         // Only a parser configured with the kit's limit refuses it.
-        String header = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString("{\"alg\":\"HS256\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        String header = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString("{\"alg\":\"HS256\",\"typ\":\"at+jwt\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
         String payload = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
                 ("{\"sub\":\"alice\",\"deep\":" + "[".repeat(200) + "]".repeat(200) + "}").getBytes(java.nio.charset.StandardCharsets.UTF_8));
         javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");

@@ -15,7 +15,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-/** Issues signed access tokens with jjwt (0.12+ API): sub, iss, aud, iat, exp, jti. */
+/** Issues signed access tokens with jjwt (0.12+ API): typ at+jwt; sub, iss, aud, iat, exp, jti. */
 public final class TokenIssuer {
 
     /** Registered claims the issuer sets itself; callers cannot override them. */
@@ -53,6 +53,7 @@ public final class TokenIssuer {
         }
         Instant now = clock.instant();
         return Jwts.builder()
+                .header().type(TokenVerifier.ACCESS_TOKEN_TYPE).and() // RFC 9068 2.1: says "access token", not just "a JWT"
                 .claims(extraClaims)
                 .subject(subject)
                 .issuer(issuer)

@@ -26,7 +26,9 @@ public class TokenRejected extends RuntimeException {
         /** Longer than the verifier's limit: refused before any parsing. */
         TOO_LARGE,
         /** No public key with the token's {@code kid} is published. */
-        UNKNOWN_KEY
+        UNKNOWN_KEY,
+        /** The header's {@code typ} is missing or not {@code at+jwt}: not an access token (RFC 8725 3.11, RFC 9068). */
+        WRONG_TYPE
     }
 
     private final Reason reason;

@@ -8,6 +8,7 @@ import static workshop.jwt.TokenRejected.Reason.NOT_YET_VALID;
 import static workshop.jwt.TokenRejected.Reason.UNKNOWN_KEY;
 import static workshop.jwt.TokenRejected.Reason.WRONG_AUDIENCE;
 import static workshop.jwt.TokenRejected.Reason.WRONG_ISSUER;
+import static workshop.jwt.TokenRejected.Reason.WRONG_TYPE;
 
 import io.jsonwebtoken.Claims;
 import io.jsonwebtoken.ExpiredJwtException;
@@ -30,7 +31,7 @@ import java.util.Map;
 import java.util.Set;
 import javax.crypto.SecretKey;
 
-/** Verifies access tokens with jjwt: allowed algorithm, signature, iss, aud, exp/nbf with a small skew. */
+/** Verifies access tokens with jjwt: allowed algorithm, typ at+jwt, signature, iss, aud, exp/nbf with a small skew. */
 public final class TokenVerifier {
 
     /** Tokens longer than this are refused before parsing. */
@@ -44,6 +45,8 @@ public final class TokenVerifier {
     public static final Duration MAX_SKEW = Duration.ofSeconds(60);
     /** The deepest JSON nesting a header or payload may have; real tokens are a few flat objects. */
     public static final int MAX_JSON_DEPTH = 64;
+    /** The {@code typ} header of an access token (RFC 9068 2.1); {@code application/at+jwt} is the same type. */
+    public static final String ACCESS_TOKEN_TYPE = "at+jwt";
 
     private final Set<String> allowedAlgorithms;
     private final JwtParser parser;
@@ -93,6 +96,7 @@ public final class TokenVerifier {
             throw new TokenRejected(ALGORITHM_NOT_ALLOWED, "alg " + (alg == null ? "is missing" : Untrusted.quote(alg))
                     + "; this verifier accepts only " + allowedAlgorithms);
         }
+        requireAccessTokenType(header.get("typ"));
         // jjwt's decoder ignores the unused bits of the signature's last character (4 spellings verify);
         // the strict Base64Url refuses all but the canonical one. Header and payload are covered by the signature.
         Base64Url.decode(token.substring(token.lastIndexOf('.') + 1));
@@ -108,6 +112,23 @@ public final class TokenVerifier {
         }
         return new VerifiedToken(claims.getSubject(), claims.getIssuer(), Set.copyOf(claims.getAudience()),
                 claims.getIssuedAt() == null ? null : claims.getIssuedAt().toInstant(), exp, claims.getId(), Collections.unmodifiableMap(claims));
+    }
+
+    /**
+     * RFC 8725 3.11 and RFC 9068 4: an ID token, a refresh token or any other JWT from the same issuer for the same
+     * audience is signed just as well; only the explicit type says "access token". {@code typ} is a media type:
+     * compared case-insensitively, and a value without '/' means {@code application/<value>} (RFC 7515 4.1.9).
+     * Checked on the header before the signature: refusing early is always safe, and a genuine token's header is signed.
+     */
+    private static void requireAccessTokenType(Object typ) {
+        if (typ instanceof String value) {
+            String full = value.indexOf('/') < 0 ? "application/" + value : value;
+            if (full.equalsIgnoreCase("application/" + ACCESS_TOKEN_TYPE)) {
+                return;
+            }
+        }
+        throw new TokenRejected(WRONG_TYPE, "typ " + (typ == null ? "is missing" : Untrusted.quote(typ)) + "; an access token says typ '"
+                + ACCESS_TOKEN_TYPE + "' (RFC 9068 2.1), and an API accepts no other JWT in its place (RFC 8725 3.11: use explicit typing)");
     }
 
     private Claims parse(String token) {

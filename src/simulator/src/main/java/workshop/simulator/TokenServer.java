@@ -50,11 +50,13 @@ import javax.crypto.SecretKey;
  * The simulated authorization server and API (OAuth 2.0-style, RFC 6749/6750):
  * <ul>
  *   <li>{@code POST /token} with {@code username} and {@code password} (form or JSON) → an access token
- *       (RS256 or ES256, {@code alg=ES256} to choose), a refresh token, {@code expires_in}, {@code token_type: Bearer}</li>
+ *       (RS256 or ES256, {@code alg=ES256} to choose; header {@code typ: at+jwt}, RFC 9068), a refresh token
+ *       ({@code typ: rt+jwt}), {@code expires_in}, {@code token_type: Bearer}</li>
  *   <li>{@code POST /refresh} with {@code refresh_token} → a new pair; refresh tokens are single-use (rotation),
  *       and a reused one revokes its whole family</li>
  *   <li>{@code GET /api/profile} with {@code Authorization: Bearer <access token>} → the user's profile, or
- *       401 with {@code WWW-Authenticate: Bearer error="invalid_token", error_description="…"}</li>
+ *       401 with {@code WWW-Authenticate: Bearer error="invalid_token", error_description="…"}; a token whose
+ *       {@code typ} is not {@code at+jwt} is refused even when its signature, {@code iss} and {@code aud} are right</li>
  *   <li>{@code GET /.well-known/jwks.json} → the public keys, by {@code kid}; every fetch is counted</li>
  * </ul>
  * Keys are generated per run; times come from the injected clock. Control it from Java with {@link #of(SimulatedServer)}.
@@ -71,6 +73,10 @@ public final class TokenServer {
     private static final Map<String, String> PASSWORDS = Map.of(DEMO_USER, DEMO_PASSWORD, "bob", "builder");
     private static final Map<String, String> NAMES = Map.of(DEMO_USER, "Alice Liddell", "bob", "Bob Builder");
     private static final String REFRESH_AUDIENCE = "refresh";
+    /** The {@code typ} of access tokens (RFC 9068 2.1): the API accepts no other JWT as an access token. */
+    public static final String ACCESS_TOKEN_TYPE = "at+jwt";
+    /** The {@code typ} of refresh tokens: an explicit type of their own (RFC 8725 3.11), never mistaken for an access token. */
+    public static final String REFRESH_TOKEN_TYPE = "rt+jwt";
 
     /**
      * How the server issues and checks tokens.
@@ -225,6 +231,12 @@ public final class TokenServer {
         return kid;
     }
 
+    /** The private key new {@code alg} tokens are signed with: only for the simulator's own tests. */
+    PrivateKey currentPrivateKey(String alg) {
+        currentKid(alg);
+        return currentKeys.get(alg).getPrivate();
+    }
+
     /** An access token for {@code subject}, as {@code /token} would issue it (for notebooks and demos). */
     public String issueAccessToken(String subject, String alg) {
         if (!ASYMMETRIC.contains(alg)) {
@@ -234,7 +246,7 @@ public final class TokenServer {
         tokensIssued.incrementAndGet();
         PrivateKey key = currentKeys.get(alg).getPrivate();
         var builder = Jwts.builder()
-                .header().keyId(currentKids.get(alg)).type("JWT").and()
+                .header().keyId(currentKids.get(alg)).type(ACCESS_TOKEN_TYPE).and()
                 .issuer(settings.issuer())
                 .subject(subject)
                 .audience().add(settings.audience()).and()
@@ -308,7 +320,32 @@ public final class TokenServer {
             throw new Refused(claims.getExpiration() == null ? "the token has no 'exp' claim"
                     : "the access token expired at " + claims.getExpiration().toInstant());
         }
+        // RFC 9068 4 / RFC 8725 3.11: only a JWT typed as an access token is one. An ID token or another JWT
+        // from the same issuer for the same audience is signed just as well, and still not an access token.
+        Object typ = inspection.headerClaims().get("typ");
+        if (!isType(typ, ACCESS_TOKEN_TYPE)) {
+            throw new Refused(typ == null ? "the token has no 'typ' header; access tokens carry typ '" + ACCESS_TOKEN_TYPE + "'"
+                    : "the token's typ is " + shorten(typ) + ", not '" + ACCESS_TOKEN_TYPE + "': it is not an access token");
+        }
         return claims;
+    }
+
+    /**
+     * Whether a {@code typ} header names {@code expected}: media types compare case-insensitively, and a value without
+     * '/' stands for {@code application/<value>} (RFC 7515 4.1.9), so {@code at+jwt}, {@code AT+JWT} and
+     * {@code application/at+jwt} are the same type.
+     */
+    static boolean isType(Object typ, String expected) {
+        if (!(typ instanceof String value)) {
+            return false;
+        }
+        String full = value.indexOf('/') < 0 ? "application/" + value : value;
+        return full.equalsIgnoreCase("application/" + expected);
+    }
+
+    private static String shorten(Object untrusted) {
+        String text = String.valueOf(untrusted).replaceAll("[^\\x20-\\x7E]", "?");
+        return "'" + (text.length() > 40 ? text.substring(0, 40) + "…" : text) + "'";
     }
 
     /** Why the simulated API refused a token; the message goes into {@code error_description}. */
@@ -342,6 +379,7 @@ public final class TokenServer {
         String jti = UUID.randomUUID().toString();
         refreshTokens.put(jti, new RefreshState(subject, family, false));
         return Jwts.builder()
+                .header().type(REFRESH_TOKEN_TYPE).and()
                 .issuer(settings.issuer())
                 .subject(subject)
                 .audience().add(REFRESH_AUDIENCE).and()
@@ -429,11 +467,15 @@ public final class TokenServer {
             }
             Claims claims;
             try {
-                claims = Jwts.parser().verifyWith(refreshKey)
+                var jws = Jwts.parser().verifyWith(refreshKey)
                         .requireIssuer(settings.issuer())
                         .requireAudience(REFRESH_AUDIENCE)
                         .clock(() -> Date.from(clock.instant()))
-                        .build().parseSignedClaims(token).getPayload();
+                        .build().parseSignedClaims(token);
+                if (!isType(jws.getHeader().getType(), REFRESH_TOKEN_TYPE)) {
+                    return oauthError("invalid_grant", "not a refresh token (typ is not '" + REFRESH_TOKEN_TYPE + "')");
+                }
+                claims = jws.getPayload();
             } catch (ExpiredJwtException e) {
                 return oauthError("invalid_grant", "the refresh token expired; log in again");
             } catch (JwtException | IllegalArgumentException e) {

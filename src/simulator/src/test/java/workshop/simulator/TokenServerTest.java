@@ -137,6 +137,53 @@ class TokenServerTest {
     }
 
     @Test
+    void accessTokensAreTypedAndTheApiRefusesAnyOtherType() throws Exception {
+        Map<?, ?> tokens = login();
+        assertThat(JwtInspector.inspect((String) tokens.get("access_token")).headerClaims()).containsEntry("typ", "at+jwt");
+        assertThat(JwtInspector.inspect((String) tokens.get("refresh_token")).headerClaims()).containsEntry("typ", "rt+jwt");
+
+        // Signed with the server's own current key, right iss, aud and exp: only the type is wrong (an ID token, say).
+        TokenServer tokenServer = TokenServer.of(server.server());
+        String idToken = typed(tokenServer, "JWT");
+        var response = profile("Bearer " + idToken);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(401);
+        assertThat(response.headers().firstValue("WWW-Authenticate").orElseThrow())
+                .contains("error=\"invalid_token\"").contains("typ").contains("at+jwt");
+        assertThatThrownBy(() -> tokenServer.verifyAccessToken(typed(tokenServer, null)))
+                .isInstanceOf(TokenServer.Refused.class).hasMessageContaining("no 'typ' header");
+
+        // RFC 7515 4.1.9: media types compare case-insensitively, and "application/" may be left out.
+        for (String same : new String[] {"at+jwt", "AT+JWT", "application/at+jwt", "Application/At+JWT"}) {
+            assertThat(tokenServer.verifyAccessToken(typed(tokenServer, same)).getSubject()).as(same).isEqualTo("alice");
+        }
+        for (String other : new String[] {"rt+jwt", "jwt", "text/at+jwt", "at+jwt2"}) {
+            assertThatThrownBy(() -> tokenServer.verifyAccessToken(typed(tokenServer, other))).as(other)
+                    .isInstanceOf(TokenServer.Refused.class).hasMessageContaining("not an access token");
+        }
+    }
+
+    @Test
+    void anAccessTokenIsNotARefreshToken() throws Exception {
+        String access = (String) login().get("access_token");
+        var response = post("/refresh", "application/x-www-form-urlencoded", "refresh_token=" + access);
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("invalid_grant");
+    }
+
+    /** A token exactly like the server's access tokens, signed with its current RS256 key, but with this typ (or none). */
+    private static String typed(TokenServer tokens, String typ) {
+        var key = tokens.currentPrivateKey("RS256");
+        var now = java.util.Date.from(clock.instant());
+        var builder = io.jsonwebtoken.Jwts.builder().header().keyId(tokens.currentKid("RS256")).and();
+        if (typ != null) {
+            builder = builder.header().type(typ).and();
+        }
+        return builder.issuer(tokens.settings().issuer()).subject("alice").audience().add(tokens.settings().audience()).and()
+                .issuedAt(now).expiration(java.util.Date.from(clock.instant().plusSeconds(60)))
+                .signWith(key, io.jsonwebtoken.Jwts.SIG.RS256).compact();
+    }
+
+    @Test
     void lifetimesAreConfigurable() {
         MutableClock own = MutableClock.atWorkshopStart();
         try (SimulatedServer quick = TokenServer.start(own, 0, TokenServer.Settings.defaults().withAccessLifetime(Duration.ofSeconds(30)))) {
