@@ -25,17 +25,21 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li>{@code /} home page listing the cookies the browser sent, with links to every page</li>
  *   <li>{@code /echo} and {@code /docs/...}: the {@code Cookie} header received, as plain text</li>
  *   <li>{@code /session}: a session cookie (no Expires, no Max-Age) with a fresh random ID</li>
- *   <li>{@code /prefs?theme=dark}: a persistent preference cookie ({@code Max-Age}, 30 days)</li>
+ *   <li>{@code /prefs?theme=dark}: a persistent preference cookie ({@code Max-Age}, 10 minutes)</li>
  *   <li>{@code /remember?theme=dark}: the same with {@code Expires} one hour from the server's clock</li>
  *   <li>{@code /forget}: deletes the preference cookie with {@code Max-Age=0}</li>
  *   <li>{@code /attributes}: one cookie per attribute and prefix</li>
  *   <li>{@code /weak/login}: a deliberately weak login cookie, for the cookie audit (attack demo)</li>
  * </ul>
+ * Cookies that persist live minutes, not days: a browser pointed at the site keeps nothing for long, and the weak
+ * demo cookies (a persistent session ID, {@code Domain=localhost}) are gone soon after the lesson.
  */
 public final class CookieSite {
 
-    /** The preference cookie's lifetime on {@code /prefs}. */
-    public static final Duration PREFERENCE_LIFETIME = Duration.ofDays(30);
+    /** The preference cookie's lifetime on {@code /prefs} ({@code Max-Age=600}). */
+    public static final Duration PREFERENCE_LIFETIME = Duration.ofMinutes(10);
+    /** The lifetime of {@code /weak/login}'s session ID: persistent (a weakness the audit finds), but only minutes. */
+    public static final Duration WEAK_SESSION_LIFETIME = Duration.ofMinutes(5);
     /** The preference cookie's lifetime on {@code /remember}. */
     public static final Duration REMEMBER_LIFETIME = Duration.ofHours(1);
     /** Themes the site accepts; anything else gets a 400. */
@@ -134,7 +138,7 @@ public final class CookieSite {
                     + "<li><a href=\"/forget\">/forget</a> deletes the theme cookie (Max-Age=0)</li>"
                     + "<li><a href=\"/attributes\">/attributes</a> sets one cookie per attribute</li>"
                     + "<li><a href=\"/docs/\">/docs/</a> shows which cookies are sent under /docs</li>"
-                    + "<li><a href=\"/weak/login\">/weak/login</a> a deliberately weak login cookie (attack demo)</li>"
+                    + "<li><a href=\"/weak/login\">/weak/login</a> ATTACK DEMO: a deliberately weak login cookie</li>"
                     + "</ul>";
             return aResponse().withStatus(200).withHeader("Content-Type", "text/html; charset=utf-8")
                     .withBody(Pages.html("Cookie demo site — theme: " + themeOf(request), body)).build();
@@ -150,11 +154,13 @@ public final class CookieSite {
                     .withHeader("Set-Cookie", "theme=" + theme + "; Path=/; " + lifetime + "; SameSite=Lax").build();
         }
 
-        // Attack demo: every mistake the cookie audit must find, on purpose.
+        // Attack demo: every mistake the cookie audit must find, on purpose (with a lifetime of minutes).
         private ResponseDefinition weakLogin() {
-            return text(200, "Logged in (weakly). Audit these Set-Cookie headers.\n")
+            return text(200, "ATTACK DEMO, deliberately insecure, never copy it: logged in (weakly)."
+                    + " Audit these Set-Cookie headers (kata 01, C17).\n")
                     .withHeader("Set-Cookie",
-                            "sessionid=" + weakCounter.incrementAndGet() + "; Domain=localhost; Path=/; Max-Age=" + Duration.ofDays(365).toSeconds(),
+                            "sessionid=" + weakCounter.incrementAndGet() + "; Domain=localhost; Path=/; Max-Age="
+                                    + WEAK_SESSION_LIFETIME.toSeconds(),
                             "tracker=" + newId() + "; Path=/; SameSite=None")
                     .build();
         }

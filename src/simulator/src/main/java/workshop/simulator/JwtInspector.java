@@ -169,8 +169,11 @@ public final class JwtInspector {
         Map<String, Object> claims = Map.of();
         if (parts.length > 1) {
             if (headerClaims.containsKey("zip")) {
+                // Kit policy: 'zip' is defined for JWE only (RFC 7516 4.1.3). RFC 8725 3.6 is about compression in JWE
+                // leaking plaintext; a signed, compressed payload is refused here because it could be a decompression bomb.
                 problems.add("the header says zip=" + headerClaims.get("zip") + ": the payload is compressed and is NOT inflated "
-                        + "(a compressed payload can be a zip bomb; RFC 8725 3.6)");
+                        + "(kit policy: 'zip' is defined only for JWE, RFC 7516 4.1.3, and a compressed payload in a JWS"
+                        + " could be a decompression bomb)");
                 payload = Optional.of("(compressed, " + parts[1].length() + " chars, not inflated)");
             } else {
                 payload = decodePart("payload", parts[1], problems);

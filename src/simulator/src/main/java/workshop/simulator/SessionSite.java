@@ -145,8 +145,8 @@ public final class SessionSite {
                     default -> text(500, "Unknown page action '" + action + "' (a bug in the simulator).\n");
                 };
             } catch (RuntimeException e) {
-                // Only the store can get here (bad input is answered above): say which part failed.
-                return text(500, "500: the session store behind this site failed: " + e + "\n");
+                // Only the store can get here (bad input is answered above): say which part failed, never how.
+                return failure(request, "the session store behind this site failed", e);
             }
         }
 

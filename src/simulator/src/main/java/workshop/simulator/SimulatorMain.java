@@ -49,7 +49,7 @@ public final class SimulatorMain {
         }
         List<SimulatedServer> servers = new ArrayList<>();
         for (String name : names) {
-            SimulatedServer server = SCENARIOS.get(name).apply(Clock.systemUTC(), port == 0 ? 0 : port + servers.size());
+            SimulatedServer server = start(name, Clock.systemUTC(), port == 0 ? 0 : port + servers.size());
             servers.add(server);
             System.out.println("The " + server.name() + " is running at " + server.baseUri() + "/");
         }
@@ -60,6 +60,20 @@ public final class SimulatorMain {
             Thread.currentThread().join(); // no console (started in the background): run until killed
         }
         servers.forEach(SimulatedServer::close);
+    }
+
+    /** Starts the scenario {@code name} exactly as {@code main} does (0 = a free port). */
+    static SimulatedServer start(String name, Clock clock, int port) {
+        var starter = SCENARIOS.get(name);
+        if (starter == null) {
+            throw new SimulatorException("Unknown scenario '" + name + "'. Choose from: " + String.join(", ", SCENARIOS.keySet()) + ".");
+        }
+        return starter.apply(clock, port);
+    }
+
+    /** The scenario names {@code main} accepts (besides "all"). */
+    static List<String> scenarios() {
+        return List.copyOf(SCENARIOS.keySet());
     }
 
     private static int parsePort(String text) {

@@ -50,10 +50,12 @@ import javax.crypto.SecretKey;
  * The simulated authorization server and API (OAuth 2.0-style, RFC 6749/6750):
  * <ul>
  *   <li>{@code POST /token} with {@code username} and {@code password} (form or JSON) → an access token
- *       (RS256 or ES256, {@code alg=ES256} to choose; header {@code typ: at+jwt}, RFC 9068), a refresh token
- *       ({@code typ: rt+jwt}), {@code expires_in}, {@code token_type: Bearer}</li>
- *   <li>{@code POST /refresh} with {@code refresh_token} → a new pair; refresh tokens are single-use (rotation),
- *       and a reused one revokes its whole family</li>
+ *       (RS256 or ES256, {@code alg=ES256} to choose; header {@code typ: at+jwt} and the claims RFC 9068 2.2 requires:
+ *       {@code iss, exp, aud, sub, client_id, iat, jti}), a refresh token ({@code typ: rt+jwt}), {@code expires_in},
+ *       {@code token_type: Bearer}</li>
+ *   <li>{@code POST /refresh} with {@code refresh_token} → a new pair. This server's policy: refresh tokens are
+ *       single-use (rotation) and a reused one revokes its whole family. RFC 6749 6 allows keeping the old one too;
+ *       RFC 9700 4.14.2 asks for rotation or sender-constrained refresh tokens for public clients.</li>
  *   <li>{@code GET /api/profile} with {@code Authorization: Bearer <access token>} → the user's profile, or
  *       401 with {@code WWW-Authenticate: Bearer error="invalid_token", error_description="…"}; a token whose
  *       {@code typ} is not {@code at+jwt} is refused even when its signature, {@code iss} and {@code aud} are right</li>
@@ -67,6 +69,12 @@ public final class TokenServer {
     public static final String DEMO_USER = "alice";
     /** The demo user's password. */
     public static final String DEMO_PASSWORD = "wonderland";
+    /**
+     * The one client this server knows: a public client (no secret), like a command-line tool. Access tokens carry it
+     * as {@code client_id} (REQUIRED by RFC 9068 2.2); {@code /token} and {@code /refresh} accept it as an optional
+     * {@code client_id} form field and refuse any other value.
+     */
+    public static final String DEMO_CLIENT_ID = "workshop-cli";
 
     private static final String TRANSFORMER = "token-server";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -253,6 +261,7 @@ public final class TokenServer {
                 .issuedAt(Date.from(now))
                 .expiration(Date.from(now.plus(settings.accessLifetime())))
                 .id(UUID.randomUUID().toString())
+                .claim("client_id", DEMO_CLIENT_ID)
                 .claim("scope", "profile");
         return alg.equals("RS256") ? builder.signWith(key, Jwts.SIG.RS256).compact() : builder.signWith(key, Jwts.SIG.ES256).compact();
     }
@@ -279,11 +288,13 @@ public final class TokenServer {
         }
         var inspection = JwtInspector.inspect(token);
         if (inspection.headerClaims().containsKey("zip")) {
-            throw new Refused("compressed tokens (zip header) are refused");
+            throw new Refused("compressed tokens (zip header) are refused: kit policy, 'zip' is defined only for JWE"
+                    + " (RFC 7516 4.1.3) and a compressed payload could be a decompression bomb");
         }
         if (inspection.headerClaims().isEmpty()) {
-            throw new Refused("the token is malformed: " + (inspection.problems().isEmpty()
-                    ? "its header is empty" : inspection.problems().get(0)));
+            // A fixed sentence: the inspector's details quote parser messages, which quote the attacker's input.
+            throw new Refused("the token is malformed: a compact JWS is header.payload.signature, with a base64url-encoded"
+                    + " JSON object as its header");
         }
         String alg = inspection.algorithm().orElse("(none)");
         if (!ASYMMETRIC.contains(alg)) {
@@ -386,6 +397,7 @@ public final class TokenServer {
                 .issuedAt(Date.from(now))
                 .expiration(Date.from(now.plus(settings.refreshLifetime())))
                 .id(jti)
+                .claim("client_id", DEMO_CLIENT_ID)
                 .claim("fam", family)
                 .signWith(refreshKey, Jwts.SIG.HS256)
                 .compact();
@@ -443,6 +455,10 @@ public final class TokenServer {
             if (username == null || password == null) {
                 throw new BadRequest("send username and password (form fields or a JSON object)");
             }
+            ResponseDefinition wrongClient = checkClient(params);
+            if (wrongClient != null) {
+                return wrongClient;
+            }
             String grantType = params.getOrDefault("grant_type", "password");
             if (!grantType.equals("password")) {
                 return oauthError("unsupported_grant_type", "/token accepts grant_type=password; use /refresh for refresh tokens");
@@ -457,8 +473,23 @@ public final class TokenServer {
             return jsonResponse(200, tokenResponse(username, UUID.randomUUID().toString(), alg));
         }
 
+        /** RFC 6749 2.2, 5.2: the client may name itself; an unknown client_id is refused, not ignored. */
+        private ResponseDefinition checkClient(Map<String, String> params) {
+            String clientId = params.get("client_id");
+            if (clientId == null || clientId.equals(DEMO_CLIENT_ID)) {
+                return null;
+            }
+            return oauthError("invalid_client", "unknown client_id " + shorten(clientId) + ": this server knows only '"
+                    + DEMO_CLIENT_ID + "' (or leave client_id out)");
+        }
+
         private ResponseDefinition refresh(Request request) {
-            String token = params(request).get("refresh_token");
+            Map<String, String> params = params(request);
+            ResponseDefinition wrongClient = checkClient(params);
+            if (wrongClient != null) {
+                return wrongClient;
+            }
+            String token = params.get("refresh_token");
             if (token == null || token.isBlank()) {
                 throw new BadRequest("send refresh_token (a form field or a JSON object)");
             }
@@ -492,7 +523,9 @@ public final class TokenServer {
                 if (state.used()) {
                     // Reuse of a rotated refresh token means it leaked: revoke the whole family (RFC 9700 4.14.2).
                     revokedFamilies.add(state.family());
-                    return oauthError("invalid_grant", "the refresh token was already used, so every token of this login is revoked");
+                    return oauthError("invalid_grant", "the refresh token was already used: this server's policy is"
+                            + " single-use refresh tokens (rotation), so every token of this login is now revoked;"
+                            + " log in again, and always keep the NEW refresh token from each /refresh answer");
                 }
                 refreshTokens.put(claims.getId(), new RefreshState(state.subject(), state.family(), true));
                 refreshes.incrementAndGet();

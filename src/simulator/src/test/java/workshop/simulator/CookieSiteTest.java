@@ -31,7 +31,8 @@ class CookieSiteTest {
         HttpResponse<String> response = get("/prefs?theme=dark", null);
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().allValues("Set-Cookie"))
-                .containsExactly("theme=dark; Path=/; Max-Age=2592000; SameSite=Lax");
+                .as("a demo cookie in a real browser lives minutes, not a month")
+                .containsExactly("theme=dark; Path=/; Max-Age=600; SameSite=Lax");
     }
 
     @Test
@@ -74,10 +75,16 @@ class CookieSiteTest {
     @Test
     void theWeakLoginIsLabelledAndWeak() throws Exception {
         HttpResponse<String> response = get("/weak/login", null);
-        assertThat(response.body()).contains("weakly");
+        assertThat(response.body()).as("an attack demo says so in its answer").startsWith("ATTACK DEMO").contains("weakly");
+        assertThat(get("/", null).body()).contains("ATTACK DEMO: a deliberately weak login cookie");
         assertThat(response.headers().allValues("Set-Cookie"))
-                .anyMatch(c -> c.startsWith("sessionid=") && c.contains("Domain=") && c.contains("Max-Age=") && !c.contains("HttpOnly"))
+                .anyMatch(c -> c.startsWith("sessionid=") && c.contains("Domain=localhost") && c.contains("Max-Age=")
+                        && !c.contains("HttpOnly"))
                 .anyMatch(c -> c.contains("SameSite=None") && !c.contains("Secure"));
+        assertThat(response.headers().allValues("Set-Cookie"))
+                .as("still a persistent session ID for the audit, but one that is gone in minutes")
+                .filteredOn(c -> c.startsWith("sessionid="))
+                .singleElement().asString().endsWith("; Max-Age=300");
     }
 
     @Test
@@ -97,7 +104,7 @@ class CookieSiteTest {
                 → GET /prefs?theme=dark
                   Cookie: SID=abc
                 ← 200
-                  Set-Cookie: theme=dark; Path=/; Max-Age=2592000; SameSite=Lax
+                  Set-Cookie: theme=dark; Path=/; Max-Age=600; SameSite=Lax
                   Cache-Control: no-store
                   | Theme 'dark' is remembered with Max-Age.
                 """);

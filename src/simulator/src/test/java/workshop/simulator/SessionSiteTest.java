@@ -153,7 +153,7 @@ class SessionSiteTest {
         assertThat(send("GET", "/me", cookie("A".repeat(200)), null, null).statusCode()).isEqualTo(400);
         assertThat(send("GET", "/me", cookie("A".repeat(22)) + "; " + cookie("B".repeat(22)), null, null).statusCode()).isEqualTo(400);
         assertThat(send("GET", "/me", "a=" + "b".repeat(5000), null, null).statusCode()).isEqualTo(400);
-        assertThat(rawStatus("GET /me HTTP/1.1\r\nHost: x\r\nCookie: __Host-SESSION=\u00e9t\u00e9\u00e9t\u00e9\u00e9t\u00e9\u00e9t\u00e9\u00e9t\u00e9\u00e9t\u00e9\u00e9t\u00e9\u00e9t\u00e9\r\nConnection: close\r\n\r\n"))
+        assertThat(rawStatus("GET /me HTTP/1.1\r\nHost: 127.0.0.1\r\nCookie: __Host-SESSION=\u00e9t\u00e9\u00e9t\u00e9\u00e9t\u00e9\u00e9t\u00e9\u00e9t\u00e9\u00e9t\u00e9\u00e9t\u00e9\u00e9t\u00e9\r\nConnection: close\r\n\r\n"))
                 .isBetween(400, 499);
     }
 
@@ -164,30 +164,88 @@ class SessionSiteTest {
         assertThat(send("GET", "/me;jsessionid=" + id, null, null, null).statusCode()).isBetween(401, 404);
     }
 
-    @Test
-    void aFailingStoreGetsA500ThatNamesIt() throws Exception {
-        SessionBackend broken = new SessionBackend() {
+    /** A store whose every method throws what {@code failure} makes. */
+    private static SessionBackend failing(java.util.function.Function<String, RuntimeException> failure) {
+        return new SessionBackend() {
             @Override
             public String login(String presentedId, String user) {
-                throw new UnsupportedOperationException("S6 · login");
+                throw failure.apply("login");
             }
 
             @Override
             public Optional<LiveSession> find(String id) {
-                throw new UnsupportedOperationException("S2 · find");
+                throw failure.apply("find");
             }
 
             @Override
             public boolean invalidate(String id) {
-                throw new UnsupportedOperationException("S2 · invalidate");
+                throw failure.apply("invalidate");
             }
         };
-        try (SimulatedServer other = SessionSite.start(clock, broken)) {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(other.uri("/login"))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString("username=ada&password=lovelace")).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> loginAt(SimulatedServer server) throws Exception {
+        return http.send(HttpRequest.newBuilder(server.uri("/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=ada&password=lovelace")).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void aStarterStoreGetsA500ThatNamesTheStepOnly() throws Exception {
+        try (SimulatedServer other = SessionSite.start(clock, failing(m -> new UnsupportedOperationException(
+                "S6 · " + m + " — see notebooks/02-sessions.ipynb, S6")))) {
+            HttpResponse<String> r = loginAt(other);
             assertThat(r.statusCode()).isEqualTo(500);
-            assertThat(r.body()).contains("S6 · login");
+            assertThat(r.body()).as("a learner's unfinished store: the step ID is named, so the next move is clear")
+                    .contains("the session store behind this site failed").contains("Step S6 is not implemented yet")
+                    .doesNotContain("notebooks/");
+        }
+    }
+
+    @Test
+    void aFailingStoreGetsA500WithAFixedSentenceAndTheDetailsOnStderr() throws Exception {
+        java.io.ByteArrayOutputStream log = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream stderr = System.err;
+        HttpResponse<String> r;
+        try (SimulatedServer other = SessionSite.start(clock, failing(m -> new IllegalStateException(
+                "redis://admin:hunter2@10.0.0.5 refused " + m)))) {
+            System.setErr(new java.io.PrintStream(log, true, StandardCharsets.UTF_8));
+            r = loginAt(other);
+        } finally {
+            System.setErr(stderr);
+        }
+        assertThat(r.statusCode()).isEqualTo(500);
+        assertThat(r.body()).as("exception text can carry secrets and internals: it never goes into a response")
+                .doesNotContain("hunter2").doesNotContain("10.0.0.5").doesNotContain("IllegalStateException")
+                .isEqualTo("500 Internal Server Error: the session store behind this site failed. The details are in the"
+                        + " simulator's log (stderr of the process that started it).\n");
+        assertThat(log.toString(StandardCharsets.UTF_8)).as("the details go to the server's own log")
+                .contains("POST /login failed").contains("IllegalStateException").contains("hunter2");
+    }
+
+    @Test
+    void aFailingPageGetsTheSameFixedSentence() throws Exception {
+        try (SimulatedServer other = SimulatedServer.start("test site", 0, clock,
+                s -> s.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get("/boom")
+                        .willReturn(ScenarioPages.page("boom", "boom"))),
+                new ScenarioPages("boom") {
+                    @Override
+                    com.github.tomakehurst.wiremock.http.ResponseDefinition answer(String action,
+                            com.github.tomakehurst.wiremock.http.Request request) {
+                        throw new IllegalArgumentException("secret-detail-42");
+                    }
+                })) {
+            java.io.PrintStream stderr = System.err;
+            HttpResponse<String> r;
+            try {
+                System.setErr(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
+                r = http.send(HttpRequest.newBuilder(other.uri("/boom")).build(), HttpResponse.BodyHandlers.ofString());
+            } finally {
+                System.setErr(stderr);
+            }
+            assertThat(r.statusCode()).isEqualTo(500);
+            assertThat(r.body()).doesNotContain("secret-detail-42").doesNotContain("Exception")
+                    .startsWith("500 Internal Server Error: the simulated server failed while answering this request.");
         }
     }
 

@@ -94,8 +94,54 @@ class TokenServerTest {
         var reuse = post("/refresh", "application/json", "{\"refresh_token\":\"" + refresh + "\"}");
         assertThat(reuse.statusCode()).isEqualTo(400);
         assertThat(reuse.body()).contains("invalid_grant");
+        assertThat(reuse.body()).as("single-use refresh tokens are a choice (RFC 6749 6 allows either): say whose")
+                .contains("this server's policy");
         assertThat(post("/refresh", "application/x-www-form-urlencoded", "refresh_token=" + rotated).statusCode())
                 .as("after reuse, the whole family is revoked").isEqualTo(400);
+    }
+
+    @Test
+    void accessTokensCarryEveryClaimRfc9068Requires() throws Exception {
+        Map<?, ?> tokens = login();
+        var refreshed = post("/refresh", "application/x-www-form-urlencoded",
+                "client_id=workshop-cli&refresh_token=" + tokens.get("refresh_token"));
+        assertThat(refreshed.statusCode()).as(refreshed.body()).isEqualTo(200);
+        for (Object token : new Object[] {tokens.get("access_token"), json.readValue(refreshed.body(), Map.class).get("access_token"),
+                TokenServer.of(server.server()).issueAccessToken("bob", "ES256")}) {
+            assertThat(JwtInspector.inspect((String) token).claims())
+                    .as("RFC 9068 2.2: iss, exp, aud, sub, client_id, iat and jti are REQUIRED in a JWT access token")
+                    .containsKeys("iss", "exp", "aud", "sub", "client_id", "iat", "jti")
+                    .containsEntry("client_id", TokenServer.DEMO_CLIENT_ID);
+        }
+    }
+
+    @Test
+    void anUnknownClientIdIsRefused() throws Exception {
+        var known = post("/token", "application/x-www-form-urlencoded", "client_id=workshop-cli&username=alice&password=wonderland");
+        assertThat(known.statusCode()).as(known.body()).isEqualTo(200);
+        var unknown = post("/token", "application/x-www-form-urlencoded", "client_id=evil-app&username=alice&password=wonderland");
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        assertThat(unknown.body()).contains("invalid_client").contains("'workshop-cli'");
+        String refresh = (String) login().get("refresh_token");
+        assertThat(post("/refresh", "application/x-www-form-urlencoded", "client_id=evil-app&refresh_token=" + refresh).body())
+                .contains("invalid_client");
+    }
+
+    @Test
+    void refusalsNeverQuoteParserMessages() throws Exception {
+        String b64Header = java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString("{\"alg\":SECRET-MARKER}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        var response = profile("Bearer " + b64Header + ".e30.c2ln");
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.body() + response.headers().firstValue("WWW-Authenticate").orElseThrow())
+                .as("a fixed sentence, not the JSON parser's message (which quotes the token)")
+                .contains("the token is malformed").doesNotContain("SECRET").doesNotContain("Unrecognized");
+
+        String zipped = java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString("{\"alg\":\"RS256\",\"zip\":\"DEF\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThatThrownBy(() -> TokenServer.of(server.server()).verifyAccessToken(zipped + ".AAAA.c2ln"))
+                .isInstanceOf(TokenServer.Refused.class).hasMessageContaining("kit policy").hasMessageContaining("RFC 7516 4.1.3")
+                .hasMessageNotContaining("8725");
     }
 
     @Test
