@@ -57,11 +57,15 @@ public final class JwtInspector {
             return Optional.ofNullable(headerClaims.get("alg")).map(String::valueOf);
         }
 
-        /** The time claims ({@code iat}, {@code nbf}, {@code exp}) as instants, in that order. */
+        /**
+         * The time claims ({@code iat}, {@code nbf}, {@code exp}) as instants, in that order. A value no instant can
+         * hold (e.g. {@code exp: 9.3e18}, a classic overflow probe) is left out; the payload still shows it.
+         */
         public Map<String, Instant> times() {
             Map<String, Instant> times = new LinkedHashMap<>();
             for (String name : TIME_CLAIMS) {
-                if (claims.get(name) instanceof Number n) {
+                if (claims.get(name) instanceof Number n && Double.isFinite(n.doubleValue())
+                        && Math.abs(n.doubleValue()) <= Instant.MAX.getEpochSecond()) {
                     times.put(name, Instant.ofEpochSecond(n.longValue()));
                 }
             }

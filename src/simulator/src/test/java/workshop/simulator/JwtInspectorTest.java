@@ -44,6 +44,16 @@ class JwtInspectorTest {
     }
 
     @Test
+    void timesNoInstantCanHoldAreLeftOutNotThrown() {
+        for (String exp : new String[] {"9.3e18", "9223372036854775807", "-9.3e18", "1e400"}) {
+            var inspection = JwtInspector.inspect(b64("{\"alg\":\"HS256\"}") + "." + b64("{\"exp\":" + exp + "}") + ".sig");
+            assertThat(inspection.times()).as("exp %s is no instant", exp).doesNotContainKey("exp");
+            assertThat(inspection.toText()).as("the payload still shows exp %s", exp).contains("\"exp\":");
+            assertThat(inspection.toHtml()).isNotEmpty();
+        }
+    }
+
+    @Test
     void namesDangerousHeaders() {
         assertThat(JwtInspector.inspect(b64("{\"alg\":\"nOnE\"}") + "." + b64("{}") + ".").problems())
                 .anyMatch(p -> p.contains("unsigned")).anyMatch(p -> p.contains("signature part is empty"));

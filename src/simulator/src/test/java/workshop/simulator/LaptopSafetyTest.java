@@ -177,6 +177,25 @@ class LaptopSafetyTest {
         }
     }
 
+    @ParameterizedTest(name = "{0}: broken percent-encoding gets a 400 sentence, never the parser's exception")
+    @MethodSource("scenarios")
+    void brokenPercentEncodingGetsAFixedSentence(String scenario) throws Exception {
+        try (SimulatedServer server = SimulatorMain.start(scenario, clock, 0)) {
+            String form = "username=%zz&password=x";
+            List<String> requests = List.of("GET /prefs?theme=%zz HTTP/1.1\r\n", "GET /nowhere?x=% HTTP/1.1\r\n",
+                    "POST /login HTTP/1.1\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: "
+                            + form.length() + "\r\n");
+            for (String request : requests) {
+                String response = rawRequest(server, request, request.startsWith("POST") ? form : "");
+                assertThat(response).as("%s: bad input is the client's error", request.strip())
+                        .startsWith("HTTP/1.1 400");
+                assertThat(response.substring(response.indexOf("\r\n\r\n") + 4))
+                        .as("%s: a fixed sentence, no exception text and no stack trace", request.strip())
+                        .isEqualTo(FixedTextErrors.BAD_ENCODING);
+            }
+        }
+    }
+
     @Test
     void listensOnLoopbackOnly() throws Exception {
         try (SimulatedServer server = SimulatorMain.start("tokens", clock, 0)) {
@@ -202,6 +221,17 @@ class LaptopSafetyTest {
             }
         }
         return addresses;
+    }
+
+    private static String rawRequest(SimulatedServer server, String head, String body) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", server.port())) {
+            socket.setSoTimeout(5000);
+            OutputStream out = socket.getOutputStream();
+            out.write((head + "Host: 127.0.0.1:" + server.port() + "\r\nConnection: close\r\n\r\n" + body)
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     private static String raw(SimulatedServer server, String host) throws IOException {
