@@ -101,6 +101,19 @@ final class Fixtures {
                 Arguments.of("crit names a registered JWS parameter (alg)", ",\"crit\":[\"alg\"]", TokenRejected.Reason.MALFORMED));
     }
 
+    /** A public RSA JWK written by the test (independent of the learner's code). */
+    static String rsaJwk(String kid, java.security.interfaces.RSAPublicKey key) {
+        Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+        return "{\"kty\":\"RSA\",\"kid\":\"" + kid + "\",\"use\":\"sig\",\"alg\":\"RS256\",\"n\":\""
+                + b64.encodeToString(unsigned(key.getModulus())) + "\",\"e\":\"" + b64.encodeToString(unsigned(key.getPublicExponent()))
+                + "\"}";
+    }
+
+    private static byte[] unsigned(java.math.BigInteger value) {
+        byte[] bytes = value.toByteArray();
+        return bytes[0] == 0 ? java.util.Arrays.copyOfRange(bytes, 1, bytes.length) : bytes;
+    }
+
     /** The token as an inspector shows it: put it into every failure message. */
     static String show(String token) {
         return "\n" + JwtInspector.text(token);
