@@ -64,7 +64,8 @@ public final class TokenVerifier {
     private TokenVerifier(Set<String> allowedAlgorithms, Locator<Key> keys, String issuer, String audience, Clock clock, Duration skew) {
         if (skew.isNegative() || skew.compareTo(MAX_SKEW) > 0) {
             throw new IllegalArgumentException("The clock skew must be between 0 and " + MAX_SKEW.toSeconds()
-                    + " seconds, got " + skew.toSeconds() + ": a large skew silently lengthens every token's life.");
+                    + " seconds (kit policy; RFC 7519 4.1.4 allows a few minutes), got " + skew.toSeconds()
+                    + ": a large skew silently lengthens every token's life.");
         }
         this.allowedAlgorithms = allowedAlgorithms;
         this.clock = clock;
