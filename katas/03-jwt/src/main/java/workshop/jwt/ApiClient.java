@@ -9,6 +9,10 @@ public final class ApiClient {
     private final URI baseUri;
     private final HttpClient http;
 
+    /**
+     * A client of the server at {@code baseUri}; {@code http} must not follow redirects (IllegalArgumentException),
+     * or a 3xx could send the Authorization header to another origin.
+     */
     public ApiClient(URI baseUri, HttpClient http) {
         this.baseUri = baseUri;
         this.http = http;
@@ -19,7 +23,10 @@ public final class ApiClient {
         throw new UnsupportedOperationException("J10 · log in at /token — see notebooks/03-jwt.ipynb, J10");
     }
 
-    /** J10 · GET {@code path} with Authorization: Bearer; on 401 invalid_token refresh ONCE and retry (ApiCallFailed otherwise). */
+    /**
+     * J10 · GET {@code path} with Authorization: Bearer; on 401 invalid_token refresh ONCE and retry (ApiCallFailed
+     * otherwise). A path that resolves to another origin than {@code baseUri}'s is ForeignOrigin, and nothing is sent.
+     */
     public String get(String path) {
         throw new UnsupportedOperationException("J10 · call the API, refresh once — see notebooks/03-jwt.ipynb, J10");
     }

@@ -6,8 +6,19 @@ import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Duration;
 
-/** The issuer's public keys, fetched from its JWKS endpoint and cached by kid. */
+/**
+ * The issuer's public keys, fetched from its JWKS endpoint and cached by kid: for the JWKS response's
+ * {@code Cache-Control: max-age} (bounded by kit policy), refetched early on an unknown kid at most once per interval,
+ * one fetch at a time, and never under a lock: a verification with a cached key never waits for a fetch.
+ */
 public final class JwksKeys {
+
+    /** Kit policy: the shortest time keys are cached, whatever {@code max-age} says (also for no-cache, no-store). */
+    public static final Duration MIN_CACHE_TTL = Duration.ofMinutes(1);
+    /** Kit policy: the longest time keys are cached; a key withdrawn from the JWKS stops verifying within this time. */
+    public static final Duration MAX_CACHE_TTL = Duration.ofHours(1);
+    /** How long keys are cached when the JWKS response has no usable {@code max-age}. */
+    public static final Duration DEFAULT_CACHE_TTL = Duration.ofMinutes(5);
 
     private final URI jwksUri;
     private final HttpClient http;
@@ -22,7 +33,7 @@ public final class JwksKeys {
         this.minRefetchInterval = minRefetchInterval;
     }
 
-    /** J9 · the public key with this kid (fetched once, then cached), or TokenRejected UNKNOWN_KEY. */
+    /** J9 · the public key with this kid (fetched once, then cached for the JWKS's max-age), or TokenRejected UNKNOWN_KEY. */
     public PublicKey keyFor(String kid) {
         throw new UnsupportedOperationException("J9 · JWKS keys by kid, cached — see notebooks/03-jwt.ipynb, J9");
     }

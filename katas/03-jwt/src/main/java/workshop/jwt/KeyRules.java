@@ -3,20 +3,32 @@ package workshop.jwt;
 import java.security.interfaces.RSAKey;
 import javax.crypto.SecretKey;
 
-/** Key rules of RFC 7518 and RFC 8725: long enough, random, never a password. */
+/** Key rules of RFC 7518 and RFC 8725: long enough, generated (random bytes or their base64 text), never a password. */
 public final class KeyRules {
 
     private KeyRules() {
     }
 
-    /** J5 · a new random key for HS256, HS384 or HS512, as long as the hash output. */
+    /** J5 · a new random key for HS256, HS384 or HS512, as long as the hash output; KeyRejected for any other algorithm. */
     public static SecretKey newHmacKey(String algorithm) {
         throw new UnsupportedOperationException("J5 · generate an HMAC key — see notebooks/03-jwt.ipynb, J5");
     }
 
-    /** J5 · refuses (KeyRejected) a key shorter than the hash output, or one that looks like a password. */
+    /**
+     * J5 · refuses (KeyRejected) key bytes shorter than the hash output, or an unknown algorithm. Bytes are a key only if
+     * they came from a CSPRNG (RFC 8725 3.5): that is the caller's promise, and the length is all bytes can show.
+     */
     public static void requireHmacKey(byte[] key, String algorithm) {
         throw new UnsupportedOperationException("J5 · HMAC key rules — see notebooks/03-jwt.ipynb, J5");
+    }
+
+    /**
+     * J5 · the key written as base64 or base64url text (how a generated key is stored in a vault or an environment
+     * variable), decoded; KeyRejected for any other text — a password or passphrase is never an HMAC key (RFC 8725
+     * 3.5) — for a key shorter than the hash output, or an unknown algorithm.
+     */
+    public static SecretKey hmacKeyFromBase64(String text, String algorithm) {
+        throw new UnsupportedOperationException("J5 · an HMAC key from base64 text — see notebooks/03-jwt.ipynb, J5");
     }
 
     /** J5 · refuses (KeyRejected) an RSA key shorter than 2048 bits. */

@@ -5,7 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 
-/** Issues signed access tokens with jjwt (0.12+ API): typ at+jwt; sub, iss, aud, iat, exp, jti. */
+/** Issues signed access tokens with jjwt (0.12+ API): typ at+jwt; sub, iss, aud, client_id, iat, exp, jti (RFC 9068 2.2). */
 public final class TokenIssuer {
 
     private final Key signingKey;
@@ -21,8 +21,12 @@ public final class TokenIssuer {
         this.clock = clock;
     }
 
-    /** J6 · a compact signed token for {@code subject} and {@code audience}, plus {@code extraClaims} (never secrets). */
-    public String issue(String subject, String audience, Map<String, ?> extraClaims) {
+    /**
+     * J6 · a compact signed access token for {@code subject} and {@code audience}, issued to the OAuth client
+     * {@code clientId} (claim {@code client_id}, REQUIRED in a typ at+jwt token by RFC 9068 2.2), plus {@code extraClaims}
+     * (never secrets, never a registered claim).
+     */
+    public String issue(String subject, String audience, String clientId, Map<String, ?> extraClaims) {
         throw new UnsupportedOperationException("J6 · issue with jjwt — see notebooks/03-jwt.ipynb, J6");
     }
 }

@@ -18,6 +18,12 @@ public final class TokenVerifier {
     public static final Duration MAX_SKEW = Duration.ofSeconds(60);
     /** The deepest JSON nesting a header or payload may have; real tokens are a few flat objects. */
     public static final int MAX_JSON_DEPTH = 64;
+    /**
+     * The largest NumericDate ({@code exp}, {@code nbf}, {@code iat}) a verifier accepts: 9999-12-31T23:59:59Z. Kit policy:
+     * RFC 7519 2 sets no limit, but a larger value overflows millisecond arithmetic ({@code seconds * 1000} in a
+     * {@code long}) and can wrap into the past or the far future. Negative values are refused too.
+     */
+    public static final long MAX_NUMERIC_DATE = 253_402_300_799L;
     /** The {@code typ} header of an access token (RFC 9068 2.1); {@code application/at+jwt} is the same type. */
     public static final String ACCESS_TOKEN_TYPE = "at+jwt";
 

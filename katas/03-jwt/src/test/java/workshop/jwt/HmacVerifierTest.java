@@ -16,6 +16,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 @Order(4)
@@ -156,5 +157,17 @@ class HmacVerifierTest {
         assertRejected(() -> verifier.verify(token), TOO_LARGE, token.substring(0, 60),
                 "check the length first (TokenVerifier.MAX_TOKEN_CHARS): decoding and hashing a huge token costs the server, "
                         + "not the sender");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @Order(13)
+    @MethodSource("workshop.jwt.Fixtures#critHeaders")
+    @DisplayName("J4 · a crit header the verifier does not implement makes a correctly signed token invalid")
+    void critical(String name, String critFields, TokenRejected.Reason reason) {
+        String token = Fixtures.hs256(Fixtures.RFC_KEY, "{\"alg\":\"HS256\"" + critFields + "}", "{\"sub\":\"alice\"}");
+        assertRejected(() -> verifier.verify(token), reason, token,
+                "RFC 7515 4.1.11: crit lists header extensions the recipient MUST understand, or the JWS is invalid. This "
+                        + "verifier implements none: a well-formed crit is UNSUPPORTED_CRITICAL; one that is not a non-empty "
+                        + "array of strings, names a registered parameter (alg, kid…) or one the header lacks is MALFORMED");
     }
 }

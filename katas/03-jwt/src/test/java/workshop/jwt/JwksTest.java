@@ -11,7 +11,6 @@ import static workshop.jwt.TokenRejected.Reason.UNKNOWN_KEY;
 
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import io.jsonwebtoken.Jwts;
-import java.math.BigInteger;
 import java.net.http.HttpClient;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -183,15 +182,7 @@ class JwksTest {
                 .hasSize(1);
     }
 
-    /** A public RSA JWK written by the test (independent of the learner's code). */
     private static String rsaJwk(String kid, RSAPublicKey key) {
-        java.util.Base64.Encoder b64 = java.util.Base64.getUrlEncoder().withoutPadding();
-        return "{\"kty\":\"RSA\",\"kid\":\"" + kid + "\",\"use\":\"sig\",\"alg\":\"RS256\",\"n\":\""
-                + b64.encodeToString(unsigned(key.getModulus())) + "\",\"e\":\"" + b64.encodeToString(unsigned(key.getPublicExponent())) + "\"}";
-    }
-
-    private static byte[] unsigned(BigInteger value) {
-        byte[] bytes = value.toByteArray();
-        return bytes[0] == 0 ? java.util.Arrays.copyOfRange(bytes, 1, bytes.length) : bytes;
+        return Fixtures.rsaJwk(kid, key);
     }
 }

@@ -9,6 +9,7 @@ import static workshop.jwt.TokenRejected.Reason.EXPIRED;
 import static workshop.jwt.TokenRejected.Reason.MALFORMED;
 import static workshop.jwt.TokenRejected.Reason.NOT_YET_VALID;
 import static workshop.jwt.TokenRejected.Reason.TOO_LARGE;
+import static workshop.jwt.TokenRejected.Reason.UNSUPPORTED_CRITICAL;
 import static workshop.jwt.TokenRejected.Reason.WRONG_AUDIENCE;
 import static workshop.jwt.TokenRejected.Reason.WRONG_ISSUER;
 import static workshop.jwt.TokenRejected.Reason.WRONG_TYPE;
@@ -21,6 +22,9 @@ import javax.crypto.SecretKey;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import workshop.simulator.MutableClock;
 
 @Order(8)
@@ -213,5 +217,82 @@ class TokenVerifierTest {
                         + "nesting costs the parser a recursion. Give jjwt a mapper with your own limit: "
                         + "StreamReadConstraints.builder().maxNestingDepth(TokenVerifier.MAX_JSON_DEPTH) on a JsonFactory, "
                         + "new ObjectMapper(factory), then Jwts.parser().json(new JacksonDeserializer<>(mapper))");
+    }
+
+    private static final String AT_HEADER = "{\"alg\":\"HS256\",\"typ\":\"at+jwt\"}";
+
+    /** A payload for this API with {@code name} set to the raw JSON {@code value} (replacing it if present). */
+    private String payloadWith(String name, String value) {
+        String base = Fixtures.payload(start, "");
+        return base.contains("\"" + name + "\":")
+                ? base.replaceFirst("\"" + name + "\":[0-9]+", "\"" + name + "\":" + java.util.regex.Matcher.quoteReplacement(value))
+                : base.substring(0, base.length() - 1) + ",\"" + name + "\":" + value + "}";
+    }
+
+    @Test
+    @Order(15)
+    @DisplayName("J8 · a token without exp is MALFORMED, one without aud WRONG_AUDIENCE")
+    void requiredClaims() {
+        String noExp = Fixtures.claims(start, 300).expiration(null).signWith(key).compact();
+        assertRejected(() -> verifier(Duration.ZERO).verify(noExp), MALFORMED, noExp,
+                "jjwt accepts a token without exp: it never expires, and a stolen copy works forever. RFC 9068 2.2 makes exp "
+                        + "REQUIRED in an access token: check that it is there yourself");
+        String noAud = Fixtures.claims(start, 300).audience().clear().and().signWith(key).compact();
+        assertRejected(() -> verifier(Duration.ZERO).verify(noAud), WRONG_AUDIENCE, noAud,
+                "a missing aud is not 'any audience': a token for every API opens this one too (RFC 9068 4: the aud MUST "
+                        + "contain this API). requireAudience refuses both a wrong and a missing aud");
+    }
+
+    @ParameterizedTest(name = "exp {0}")
+    @Order(16)
+    @ValueSource(strings = {"9300000000000000000", "9223372036854775807", "1e19", "253402300800", "-1", "\"1900000000\"",
+            "true", "null", "[1900000000]"})
+    @DisplayName("J8 · an exp that is not a number from 0 to year 9999 is MALFORMED, even correctly signed")
+    void numericDateExp(String exp) {
+        String payload = payloadWith("exp", exp);
+        String token = Fixtures.hs256(key.getEncoded(), AT_HEADER, payload);
+        // The payload as text: an inspector cannot show exp 9.3e18 as a date.
+        assertRejected(() -> verifier(Duration.ZERO).verify(token), MALFORMED, "(payload " + payload + ")",
+                "a NumericDate is a JSON number of seconds (RFC 7519 2). jjwt turns a numeric STRING into a date, and "
+                        + "multiplies by 1000 in a long, so exp 9.3e18 wraps around and may land in the future. Read the raw "
+                        + "JSON value from the decoded payload yourself: a number from 0 to TokenVerifier.MAX_NUMERIC_DATE "
+                        + "(year 9999, kit policy), else MALFORMED — before trusting jjwt's conversion");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @Order(17)
+    @ValueSource(strings = {"nbf 9223372036854775807", "nbf -5", "nbf \"0\"", "iat \"1767258000\"", "iat 1e300", "iat false"})
+    @DisplayName("J8 · nbf and iat follow the same NumericDate rule: MALFORMED when not a number in range")
+    void numericDateNbfIat(String claimAndValue) {
+        String[] parts = claimAndValue.split(" ", 2);
+        String payload = payloadWith(parts[0], parts[1]);
+        String token = Fixtures.hs256(key.getEncoded(), AT_HEADER, payload);
+        assertRejected(() -> verifier(Duration.ZERO).verify(token), MALFORMED, "(payload " + payload + ")",
+                "jjwt reads nbf 9223372036854775807 as -1 ms (an overflow) and accepts the token; check the raw type and range "
+                        + "of exp, nbf and iat alike (0 … TokenVerifier.MAX_NUMERIC_DATE, kit policy)");
+    }
+
+    @Test
+    @Order(18)
+    @DisplayName("J8 · a NumericDate in range verifies, and expiresAt is exactly exp")
+    void numericDateInRange() {
+        long exp = start.getEpochSecond() + 300;
+        String token = Fixtures.hs256(key.getEncoded(), AT_HEADER, payloadWith("exp", String.valueOf(exp)));
+        assertThat(verifier(Duration.ZERO).verify(token).expiresAt())
+                .as("the range check must not refuse ordinary tokens" + Fixtures.show(token))
+                .isEqualTo(Instant.ofEpochSecond(exp));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @Order(19)
+    @MethodSource("workshop.jwt.Fixtures#critHeaders")
+    @DisplayName("J8 · a crit header the verifier does not implement makes the token invalid, whatever jjwt does")
+    void critical(String name, String critFields, TokenRejected.Reason reason) {
+        String header = "{\"alg\":\"HS256\",\"typ\":\"at+jwt\"" + critFields + "}";
+        String token = Fixtures.hs256(key.getEncoded(), header, Fixtures.payload(start, ""));
+        assertRejected(() -> verifier(Duration.ZERO).verify(token), reason, token,
+                "RFC 7515 4.1.11. jjwt 0.13 refuses an unknown extension, but accepts \"crit\":[] and \"crit\":null and reads "
+                        + "a string as a one-element list: check crit yourself, as in J4 (" + (reason == UNSUPPORTED_CRITICAL
+                        ? "well-formed, not implemented: UNSUPPORTED_CRITICAL)" : "malformed: MALFORMED)"));
     }
 }

@@ -23,7 +23,16 @@ public final class ApiClient {
     private final HttpClient http;
     private Tokens tokens;
 
+    /**
+     * A client of the server at {@code baseUri}; {@code http} must not follow redirects (IllegalArgumentException),
+     * or a 3xx could send the Authorization header to another origin.
+     */
     public ApiClient(URI baseUri, HttpClient http) {
+        if (http.followRedirects() != HttpClient.Redirect.NEVER) {
+            throw new IllegalArgumentException("This HttpClient follows redirects (" + http.followRedirects() + "): a 3xx from "
+                    + "the API would take the Authorization header with it. Use HttpClient.newHttpClient() or "
+                    + "followRedirects(HttpClient.Redirect.NEVER).");
+        }
         this.baseUri = baseUri;
         this.http = http;
     }
@@ -34,12 +43,17 @@ public final class ApiClient {
         return tokens;
     }
 
-    /** J10 · GET {@code path} with Authorization: Bearer; on 401 invalid_token refresh ONCE and retry (ApiCallFailed otherwise). */
+    /**
+     * J10 · GET {@code path} with Authorization: Bearer; on 401 invalid_token refresh ONCE and retry (ApiCallFailed
+     * otherwise). A path that resolves to another origin than {@code baseUri}'s is ForeignOrigin, and nothing is sent.
+     */
     public String get(String path) {
+        URI target = baseUri.resolve(path);
+        requireSameOrigin(target); // before anything is sent: "//evil.example/x" and "https://…" resolve elsewhere
         if (tokens == null) {
             throw new IllegalStateException("Log in first: call login(username, password) before get(\"" + path + "\").");
         }
-        Answer response = send(HttpRequest.newBuilder(baseUri.resolve(path))
+        Answer response = send(HttpRequest.newBuilder(target)
                 .header("Authorization", "Bearer " + tokens.accessToken()).GET());
         if (response.statusCode() == 401 && invalidToken(response)) {
             if (tokens.refreshToken() == null) {
@@ -47,6 +61,7 @@ public final class ApiClient {
             }
             try {
                 Tokens refreshed = tokenRequest("/refresh", "refresh_token=" + form(tokens.refreshToken()));
+                // Keep the NEW pair: this server's refresh tokens are single-use (its policy, RFC 9700 4.14.2: rotation).
                 // RFC 6749 6: the server MAY omit a new refresh token; then the client keeps the one it has.
                 tokens = refreshed.refreshToken() != null ? refreshed
                         : new Tokens(refreshed.accessToken(), tokens.refreshToken(), refreshed.expiresIn());
@@ -55,7 +70,7 @@ public final class ApiClient {
                         + "): log in again");
             }
             // Exactly one retry: a second 401 is final, never a loop.
-            response = send(HttpRequest.newBuilder(baseUri.resolve(path))
+            response = send(HttpRequest.newBuilder(target)
                     .header("Authorization", "Bearer " + tokens.accessToken()).GET());
         }
         if (response.statusCode() / 100 != 2) {
@@ -64,9 +79,27 @@ public final class ApiClient {
         return response.body();
     }
 
+    /** RFC 6750 5.3: the token goes only to the configured origin (RFC 6454: scheme, host, port); else ForeignOrigin. */
+    private void requireSameOrigin(URI target) {
+        if (!(sameText(target.getScheme(), baseUri.getScheme()) && sameText(target.getHost(), baseUri.getHost())
+                && port(target) == port(baseUri))) {
+            throw new ForeignOrigin(Untrusted.quote(target) + " is not on " + baseUri.getScheme() + "://" + baseUri.getRawAuthority()
+                    + ": the bearer token is sent only to the origin it is for (RFC 6750 5.3), so nothing was sent."
+                    + " Pass a path such as \"/api/profile\".");
+        }
+    }
+
+    private static boolean sameText(String a, String b) {
+        return a != null && a.equalsIgnoreCase(b);
+    }
+
+    private static int port(URI uri) {
+        return uri.getPort() != -1 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+    }
+
     private static boolean invalidToken(Answer response) {
         return response.headers().allValues("WWW-Authenticate").stream()
-                // RFC 7235 2.1: the auth-scheme is case-insensitive ("Bearer", "bearer", "BEARER").
+                // RFC 9110 11.1: the auth-scheme is case-insensitive ("Bearer", "bearer", "BEARER").
                 .anyMatch(v -> v.regionMatches(true, 0, "Bearer", 0, 6) && (v.length() == 6 || v.charAt(6) == ' ')
                         && v.contains("error=\"invalid_token\""));
     }

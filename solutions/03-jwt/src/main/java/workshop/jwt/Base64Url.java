@@ -37,7 +37,8 @@ public final class Base64Url {
         // Only the canonical spelling (unused bits zero, RFC 4648 3.5) is accepted: one token, one spelling.
         if (!ENCODER.encodeToString(bytes).equals(text)) {
             throw new TokenRejected(TokenRejected.Reason.MALFORMED, "not canonical base64url: the unused bits of the last "
-                    + "character must be zero (RFC 4648 3.5), so every byte sequence has exactly one spelling");
+                    + "character must be zero (kit policy; RFC 4648 3.5 lets decoders refuse them), so every byte sequence "
+                    + "has exactly one spelling");
         }
         return bytes;
     }

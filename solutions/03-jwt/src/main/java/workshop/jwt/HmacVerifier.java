@@ -48,6 +48,7 @@ public final class HmacVerifier {
         if (!algorithm.equals(alg) || !JDK_NAMES.containsKey(algorithm)) {
             throw new TokenRejected(ALGORITHM_NOT_ALLOWED, "alg " + (alg == null ? "is missing" : Untrusted.quote(alg) + " is not " + algorithm));
         }
+        CriticalHeader.requireNone(header); // an extension we do not implement could change what the token means
         byte[] expected = HmacSigner.hmac(JDK_NAMES.get(algorithm), key, parts[0] + "." + parts[1]);
         byte[] actual = Base64Url.decode(parts[2]); // strict: one spelling per signature
         // Constant time: the comparison does not stop at the first wrong byte, so timing tells an attacker nothing.

@@ -20,11 +20,27 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicReference;
 
-/** The issuer's public keys, fetched from its JWKS endpoint and cached by kid. */
+/**
+ * The issuer's public keys, fetched from its JWKS endpoint and cached by kid: for the JWKS response's
+ * {@code Cache-Control: max-age} (bounded by kit policy), refetched early on an unknown kid at most once per interval,
+ * one fetch at a time, and never under a lock: a verification with a cached key never waits for a fetch.
+ */
 public final class JwksKeys {
+
+    /** Kit policy: the shortest time keys are cached, whatever {@code max-age} says (also for no-cache, no-store). */
+    public static final Duration MIN_CACHE_TTL = Duration.ofMinutes(1);
+    /** Kit policy: the longest time keys are cached; a key withdrawn from the JWKS stops verifying within this time. */
+    public static final Duration MAX_CACHE_TTL = Duration.ofHours(1);
+    /** How long keys are cached when the JWKS response has no usable {@code max-age}. */
+    public static final Duration DEFAULT_CACHE_TTL = Duration.ofMinutes(5);
 
     private static final int MAX_JWKS_BYTES = 64 * 1024;
 
@@ -32,18 +48,29 @@ public final class JwksKeys {
     private record Published(PublicKey key, String alg) {
     }
 
-    /** What one fetch produced: the usable keys, and why the other published kids were skipped. */
-    private record KeySet(Map<String, Published> keys, Map<String, String> skipped) {
-        static final KeySet EMPTY = new KeySet(Map.of(), Map.of());
+    /** What one fetch produced: the usable keys, why the other published kids were skipped, and how long it is fresh. */
+    private record KeySet(Map<String, Published> keys, Map<String, String> skipped, Duration ttl) {
+    }
+
+    /**
+     * Everything the cache knows, replaced as a whole (immutable, published through a volatile field).
+     *
+     * @param keys        the last good key set (empty before the first good fetch)
+     * @param freshUntil  when the keys must be fetched again (null: never fetched)
+     * @param lastAttempt when the last fetch started, good or not (null: never)
+     * @param lastFailure why the last fetch failed, or null if it did not
+     */
+    private record State(KeySet keys, Instant freshUntil, Instant lastAttempt, String lastFailure) {
+        static final State EMPTY = new State(new KeySet(Map.of(), Map.of(), Duration.ZERO), null, null, null);
     }
 
     private final URI jwksUri;
     private final HttpClient http;
     private final Clock clock;
     private final Duration minRefetchInterval;
-    private KeySet cache = KeySet.EMPTY;
-    private Instant lastFetch;
-    private String lastFailure;
+    private volatile State state = State.EMPTY;
+    /** The fetch in flight, if any: concurrent callers wait for this one instead of starting their own. */
+    private final AtomicReference<CompletableFuture<State>> inFlight = new AtomicReference<>();
 
     /** Keys from {@code jwksUri}; an unknown kid triggers a refetch at most once per {@code minRefetchInterval}. */
     public JwksKeys(URI jwksUri, HttpClient http, Clock clock, Duration minRefetchInterval) {
@@ -53,7 +80,7 @@ public final class JwksKeys {
         this.minRefetchInterval = minRefetchInterval;
     }
 
-    /** J9 · the public key with this kid (fetched once, then cached), or TokenRejected UNKNOWN_KEY. */
+    /** J9 · the public key with this kid (fetched once, then cached for the JWKS's max-age), or TokenRejected UNKNOWN_KEY. */
     public PublicKey keyFor(String kid) {
         return published(kid).key();
     }
@@ -68,42 +95,104 @@ public final class JwksKeys {
         return published.key();
     }
 
-    private synchronized Published published(String kid) {
+    private Published published(String kid) {
         if (kid == null || kid.isBlank()) {
             throw TokenVerifier.unknownKey("the token has no kid, so no published key can be chosen");
         }
-        Published key = cache.keys().get(kid);
+        State current = state;
+        Instant now = clock.instant();
+        boolean fresh = current.freshUntil() != null && now.isBefore(current.freshUntil());
+        Published key = current.keys().keys().get(kid);
+        if (key != null && fresh) {
+            return key; // the hot path: no lock, no wait
+        }
+        // Stale keys, or an unknown kid (maybe a rotated key). Join a fetch in flight, or start one, but never more
+        // often than the interval: made-up kids must not flood the issuer, nor a JWKS that is down be asked per token.
+        // A good key set past its max-age is refetched at once: a withdrawn key must stop verifying.
+        boolean expired = current.freshUntil() != null && !fresh && current.lastFailure() == null;
+        CompletableFuture<State> fetch = inFlight.get();
+        if (fetch == null && (expired || current.lastAttempt() == null
+                || !now.isBefore(current.lastAttempt().plus(minRefetchInterval)))) {
+            fetch = fetchOnce(current, now);
+        }
+        if (fetch != null) {
+            current = await(fetch);
+            key = current.keys().keys().get(kid);
+        }
         if (key != null) {
+            // Fresh from the fetch, or stale because the refetch failed: a JWKS that is down does not stop the API.
             return key;
         }
-        // An unknown kid may be a rotated key: refetch, but never more often than the interval (or made-up kids flood the issuer).
-        Instant now = clock.instant();
-        if (lastFetch == null || !now.isBefore(lastFetch.plus(minRefetchInterval))) {
-            // Set BEFORE fetching: a JWKS that is down or broken is also tried at most once per interval,
-            // instead of every unknown-kid token waiting for the time-out.
-            lastFetch = now;
-            try {
-                cache = fetch();
-                lastFailure = null;
-            } catch (TokenRejected e) {
-                lastFailure = e.getMessage();
-                throw e;
-            }
-            key = cache.keys().get(kid);
-            if (key != null) {
-                return key;
-            }
-        }
-        String skipped = cache.skipped().get(kid);
+        String skipped = current.keys().skipped().get(kid);
         throw TokenVerifier.unknownKey(skipped != null
                 ? "the key " + Untrusted.quote(kid) + " published at " + jwksUri + " is not usable: " + skipped
                 : "no key with kid " + Untrusted.quote(kid) + " is published at " + jwksUri
-                        + (lastFailure == null ? "" : " (the last fetch failed: " + lastFailure + "; next try after "
-                        + lastFetch.plus(minRefetchInterval) + ")"));
+                        + (current.lastFailure() == null ? "" : " (the last fetch failed: " + current.lastFailure()
+                        + "; next try after " + current.lastAttempt().plus(minRefetchInterval) + ")"));
+    }
+
+    /** Starts a fetch unless another caller just did (then shares that one); the I/O runs in this thread, no lock held. */
+    private CompletableFuture<State> fetchOnce(State before, Instant now) {
+        CompletableFuture<State> mine = new CompletableFuture<>();
+        if (!inFlight.compareAndSet(null, mine)) {
+            CompletableFuture<State> theirs = inFlight.get();
+            return theirs != null ? theirs : CompletableFuture.completedFuture(state);
+        }
+        State after;
+        try {
+            KeySet keys = fetch();
+            after = new State(keys, clock.instant().plus(keys.ttl()), now, null);
+        } catch (TokenRejected e) {
+            // Keep the old keys; the failed attempt counts, so the next try waits for the interval.
+            after = new State(before.keys(), before.freshUntil(), now, e.getMessage());
+        } catch (RuntimeException | Error e) {
+            inFlight.set(null);
+            mine.completeExceptionally(e);
+            throw e;
+        }
+        state = after;
+        inFlight.set(null);
+        mine.complete(after);
+        return mine;
+    }
+
+    private static State await(CompletableFuture<State> fetch) {
+        try {
+            return fetch.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw TokenVerifier.unknownKey("interrupted while waiting for the JWKS");
+        } catch (ExecutionException e) {
+            throw TokenVerifier.unknownKey("the JWKS fetch failed: " + e.getCause());
+        }
+    }
+
+    /**
+     * How long a fetched key set stays fresh: {@code max-age} from {@code Cache-Control} (RFC 9111 5.2.2.1), within
+     * {@link #MIN_CACHE_TTL} … {@link #MAX_CACHE_TTL} (kit policy); {@link #DEFAULT_CACHE_TTL} without a usable one.
+     */
+    static Duration cacheTtl(List<String> cacheControl) {
+        Duration ttl = null;
+        for (String header : cacheControl) {
+            for (String directive : header.split(",")) {
+                String d = directive.strip().toLowerCase(Locale.ROOT);
+                if (d.equals("no-store") || d.equals("no-cache")) {
+                    return MIN_CACHE_TTL;
+                }
+                if (d.startsWith("max-age=") && d.substring(8).matches("[0-9]{1,12}")) {
+                    ttl = Duration.ofSeconds(Long.parseLong(d.substring(8)));
+                }
+            }
+        }
+        if (ttl == null) {
+            return DEFAULT_CACHE_TTL;
+        }
+        return ttl.compareTo(MIN_CACHE_TTL) < 0 ? MIN_CACHE_TTL : ttl.compareTo(MAX_CACHE_TTL) > 0 ? MAX_CACHE_TTL : ttl;
     }
 
     private KeySet fetch() {
         String body;
+        Duration ttl;
         try {
             HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(jwksUri).timeout(Duration.ofSeconds(5)).GET().build(),
                     HttpResponse.BodyHandlers.ofInputStream());
@@ -118,6 +207,7 @@ public final class JwksKeys {
                     throw TokenVerifier.unknownKey("the JWKS at " + jwksUri + " is larger than " + MAX_JWKS_BYTES + " bytes");
                 }
                 body = new String(bytes, StandardCharsets.UTF_8);
+                ttl = cacheTtl(response.headers().allValues("Cache-Control"));
             }
         } catch (IOException e) {
             throw TokenVerifier.unknownKey("the JWKS at " + jwksUri + " could not be fetched: " + e.getMessage());
@@ -151,7 +241,7 @@ public final class JwksKeys {
                 keys.put(kid, new Published((PublicKey) jwk.toKey(), algorithmOf(jwk.toKey())));
             }
         }
-        return new KeySet(Map.copyOf(keys), Map.copyOf(skipped));
+        return new KeySet(Map.copyOf(keys), Map.copyOf(skipped), ttl);
     }
 
     /** Why this JWK must not verify access tokens, or null if it may (RFC 7517 4.2, 4.4; RFC 7518 3.3, 3.4). */

@@ -15,12 +15,14 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-/** Issues signed access tokens with jjwt (0.12+ API): typ at+jwt; sub, iss, aud, iat, exp, jti. */
+/** Issues signed access tokens with jjwt (0.12+ API): typ at+jwt; sub, iss, aud, client_id, iat, exp, jti (RFC 9068 2.2). */
 public final class TokenIssuer {
 
+    /** RFC 9068 2.2 (from RFC 8693 4.3): the OAuth client the access token was issued to. */
+    static final String CLIENT_ID = "client_id";
     /** Registered claims the issuer sets itself; callers cannot override them. */
     private static final Set<String> REGISTERED = Set.of(Claims.SUBJECT, Claims.ISSUER, Claims.AUDIENCE, Claims.ISSUED_AT,
-            Claims.EXPIRATION, Claims.NOT_BEFORE, Claims.ID);
+            Claims.EXPIRATION, Claims.NOT_BEFORE, Claims.ID, CLIENT_ID);
     /** Words (or runs of words, joined) in a claim name that announce a secret; the payload is readable by anyone holding the token. */
     private static final Set<String> SECRET_WORDS = Set.of("password", "passwd", "pwd", "passphrase", "secret", "apikey",
             "privatekey", "creditcard", "cardnumber", "cvv", "ssn", "pin");
@@ -40,8 +42,16 @@ public final class TokenIssuer {
         this.clock = clock;
     }
 
-    /** J6 · a compact signed token for {@code subject} and {@code audience}, plus {@code extraClaims} (never secrets). */
-    public String issue(String subject, String audience, Map<String, ?> extraClaims) {
+    /**
+     * J6 · a compact signed access token for {@code subject} and {@code audience}, issued to the OAuth client
+     * {@code clientId} (claim {@code client_id}, REQUIRED in a typ at+jwt token by RFC 9068 2.2), plus {@code extraClaims}
+     * (never secrets, never a registered claim).
+     */
+    public String issue(String subject, String audience, String clientId, Map<String, ?> extraClaims) {
+        if (clientId == null || clientId.isBlank()) {
+            throw new IllegalArgumentException("An access token typed at+jwt names the client it was issued to: client_id is "
+                    + "REQUIRED (RFC 9068 2.2). Pass the OAuth client's id, e.g. \"workshop-spa\".");
+        }
         for (String name : extraClaims.keySet()) {
             if (REGISTERED.contains(name)) {
                 throw new IllegalArgumentException("'" + name + "' is a registered claim the issuer sets itself; pass only application claims.");
@@ -58,6 +68,7 @@ public final class TokenIssuer {
                 .subject(subject)
                 .issuer(issuer)
                 .audience().add(audience).and()
+                .claim(CLIENT_ID, clientId)
                 .issuedAt(Date.from(now))
                 .expiration(Date.from(now.plus(lifetime)))
                 .id(UUID.randomUUID().toString())

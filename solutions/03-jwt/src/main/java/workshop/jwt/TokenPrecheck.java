@@ -30,7 +30,8 @@ public final class TokenPrecheck {
             // RFC 7516 4.1.3 defines "zip" for JWE only: a JWS has no compression, so this header is unexpected
             // (RFC 8725: reject what you do not expect) and inflating it invites a decompression bomb.
             throw new TokenRejected(TokenRejected.Reason.COMPRESSED, "zip=" + Untrusted.quote(header.get("zip"))
-                    + ": a JWS is never compressed (zip is defined for JWE only, RFC 7516 4.1.3); refused without inflating it,"
+                    + ": compression is defined for JWE only (RFC 7516 4.1.3), and refusing it in a JWS is kit policy;"
+                    + " refused without inflating it,"
                     + " so a small token cannot expand into a decompression bomb");
         }
         return header;

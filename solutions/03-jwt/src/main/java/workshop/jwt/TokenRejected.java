@@ -7,7 +7,10 @@ public class TokenRejected extends RuntimeException {
 
     /** Why a token is refused. */
     public enum Reason {
-        /** Not three base64url parts of JSON, or an unreadable claim. */
+        /**
+         * Not three base64url parts of JSON; an unreadable or missing required claim ({@code exp}); a NumericDate
+         * ({@code exp}, {@code nbf}, {@code iat}) that is not a number in range; or a malformed {@code crit} header.
+         */
         MALFORMED,
         /** The header's {@code alg} is missing, {@code none}, or not on the verifier's allow-list. */
         ALGORITHM_NOT_ALLOWED,
@@ -28,7 +31,9 @@ public class TokenRejected extends RuntimeException {
         /** No public key with the token's {@code kid} is published. */
         UNKNOWN_KEY,
         /** The header's {@code typ} is missing or not {@code at+jwt}: not an access token (RFC 8725 3.11, RFC 9068). */
-        WRONG_TYPE
+        WRONG_TYPE,
+        /** The header's {@code crit} names an extension this verifier does not implement (RFC 7515 4.1.11). */
+        UNSUPPORTED_CRITICAL
     }
 
     private final Reason reason;

@@ -21,6 +21,8 @@ import io.jsonwebtoken.PrematureJwtException;
 import io.jsonwebtoken.ProtectedHeader;
 import io.jsonwebtoken.jackson.io.JacksonDeserializer;
 import io.jsonwebtoken.security.SecurityException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.security.Key;
 import java.time.Clock;
 import java.time.Duration;
@@ -45,6 +47,12 @@ public final class TokenVerifier {
     public static final Duration MAX_SKEW = Duration.ofSeconds(60);
     /** The deepest JSON nesting a header or payload may have; real tokens are a few flat objects. */
     public static final int MAX_JSON_DEPTH = 64;
+    /**
+     * The largest NumericDate ({@code exp}, {@code nbf}, {@code iat}) a verifier accepts: 9999-12-31T23:59:59Z. Kit policy:
+     * RFC 7519 2 sets no limit, but a larger value overflows millisecond arithmetic ({@code seconds * 1000} in a
+     * {@code long}) and can wrap into the past or the far future. Negative values are refused too.
+     */
+    public static final long MAX_NUMERIC_DATE = 253_402_300_799L;
     /** The {@code typ} header of an access token (RFC 9068 2.1); {@code application/at+jwt} is the same type. */
     public static final String ACCESS_TOKEN_TYPE = "at+jwt";
 
@@ -56,7 +64,8 @@ public final class TokenVerifier {
     private TokenVerifier(Set<String> allowedAlgorithms, Locator<Key> keys, String issuer, String audience, Clock clock, Duration skew) {
         if (skew.isNegative() || skew.compareTo(MAX_SKEW) > 0) {
             throw new IllegalArgumentException("The clock skew must be between 0 and " + MAX_SKEW.toSeconds()
-                    + " seconds, got " + skew.toSeconds() + ": a large skew silently lengthens every token's life.");
+                    + " seconds (kit policy; RFC 7519 4.1.4 allows a few minutes), got " + skew.toSeconds()
+                    + ": a large skew silently lengthens every token's life.");
         }
         this.allowedAlgorithms = allowedAlgorithms;
         this.clock = clock;
@@ -97,21 +106,60 @@ public final class TokenVerifier {
                     + "; this verifier accepts only " + allowedAlgorithms);
         }
         requireAccessTokenType(header.get("typ"));
+        // jjwt refuses most bad crit values but accepts [] and null, and reads "x" as ["x"]: check it ourselves.
+        CriticalHeader.requireNone(header);
+        int firstDot = token.indexOf('.');
+        int lastDot = token.lastIndexOf('.');
         // jjwt's decoder ignores the unused bits of the signature's last character (4 spellings verify);
         // the strict Base64Url refuses all but the canonical one. Header and payload are covered by the signature.
-        Base64Url.decode(token.substring(token.lastIndexOf('.') + 1));
+        Base64Url.decode(token.substring(lastDot + 1));
+        // The raw JSON types of exp, nbf and iat, before jjwt converts them: jjwt accepts "1700000000" (a string),
+        // and exp * 1000 overflows a long for huge values, which it then compares as a date in the past or future.
+        Map<String, Object> rawClaims = Json.object(token.substring(firstDot + 1, lastDot), "payload");
+        Instant exp = numericDate(rawClaims, Claims.EXPIRATION);
+        Instant nbf = numericDate(rawClaims, Claims.NOT_BEFORE);
+        Instant iat = numericDate(rawClaims, Claims.ISSUED_AT);
+        if (exp == null) {
+            throw new TokenRejected(MALFORMED, "no exp: an access token that never expires is refused (RFC 9068 2.2 requires exp)");
+        }
         Claims claims = parse(token);
         Instant now = clock.instant();
-        if (claims.getExpiration() == null) {
-            throw new TokenRejected(MALFORMED, "no exp: an access token that never expires is refused");
-        }
-        Instant exp = claims.getExpiration().toInstant();
-        // RFC 7519 4.1.4: now must be BEFORE exp; jjwt also accepts exp == now.
+        // RFC 7519 4.1.4: now must be BEFORE exp; jjwt also accepts exp == now (to the millisecond).
         if (!now.isBefore(exp.plus(skew))) {
             throw new TokenRejected(EXPIRED, "expired at " + exp + ", now is " + now + " (skew " + skew.toSeconds() + " s)");
         }
-        return new VerifiedToken(claims.getSubject(), claims.getIssuer(), Set.copyOf(claims.getAudience()),
-                claims.getIssuedAt() == null ? null : claims.getIssuedAt().toInstant(), exp, claims.getId(), Collections.unmodifiableMap(claims));
+        if (nbf != null && now.plus(skew).isBefore(nbf)) {
+            throw new TokenRejected(NOT_YET_VALID, "not before " + nbf + ", now is " + now + " (skew " + skew.toSeconds() + " s)");
+        }
+        return new VerifiedToken(claims.getSubject(), claims.getIssuer(), Set.copyOf(claims.getAudience()), iat, exp,
+                claims.getId(), Collections.unmodifiableMap(claims));
+    }
+
+    /**
+     * A NumericDate claim (RFC 7519 2: seconds since 1970, UTC) as it is in the JSON, or null if absent. A JSON number
+     * from 0 to {@link #MAX_NUMERIC_DATE} (fractions allowed); a string, a boolean, null, a negative or a larger number
+     * is MALFORMED.
+     */
+    private static Instant numericDate(Map<String, Object> claims, String name) {
+        if (!claims.containsKey(name)) {
+            return null;
+        }
+        Object value = claims.get(name);
+        BigDecimal seconds = value instanceof Integer || value instanceof Long || value instanceof BigInteger
+                ? new BigDecimal(value.toString())
+                : value instanceof Double d && Double.isFinite(d) ? BigDecimal.valueOf(d)
+                : value instanceof BigDecimal b ? b : null;
+        if (seconds == null) {
+            throw new TokenRejected(MALFORMED, name + " is " + (value == null ? "null" : Untrusted.quote(value) + " (a "
+                    + value.getClass().getSimpleName() + ")") + ": a NumericDate is a JSON number of seconds (RFC 7519 2), "
+                    + "never a string, a boolean or null");
+        }
+        if (seconds.signum() < 0 || seconds.compareTo(BigDecimal.valueOf(MAX_NUMERIC_DATE)) > 0) {
+            throw new TokenRejected(MALFORMED, name + " " + Untrusted.quote(value) + " is outside 0 … " + MAX_NUMERIC_DATE
+                    + " (year 9999; kit policy): larger values overflow millisecond arithmetic");
+        }
+        long whole = seconds.longValue();
+        return Instant.ofEpochSecond(whole, seconds.subtract(BigDecimal.valueOf(whole)).movePointRight(9).longValue());
     }
 
     /**

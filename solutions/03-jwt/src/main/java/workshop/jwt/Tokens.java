@@ -2,7 +2,7 @@ package workshop.jwt;
 
 import java.time.Duration;
 
-/** What the token endpoint returned: a short-lived access token and a single-use refresh token. */
+/** What the token endpoint returned: a short-lived access token and a refresh token (single-use on the kit's server). */
 public record Tokens(String accessToken, String refreshToken, Duration expiresIn) {
 
     @Override
