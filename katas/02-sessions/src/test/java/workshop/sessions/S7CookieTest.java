@@ -158,8 +158,8 @@ class S7CookieTest {
             problems.add("an empty value: the old ID must not travel again");
         }
         if (!cookie.one("max-age").map(Attribute::value).equals(Optional.of("0"))) {
-            problems.add("Max-Age=0 (kit policy: an Expires in the past deletes too, RFC 6265 5.3, but Max-Age=0 does not "
-                    + "depend on the browser's clock, and it wins over Expires, RFC 6265bis 5.7)");
+            problems.add("Max-Age=0 (kit policy: an Expires in the past alone deletes too, RFC 6265 5.3, but the kit asks "
+                    + "for Max-Age=0, the attribute that wins when both are present, RFC 6265bis 5.7)");
         }
         List<Attribute> expires = cookie.all("expires");
         if (expires.size() > 1) {
