@@ -8,7 +8,7 @@ import java.util.Optional;
 /** Server-side sessions in memory: lookup by ID, idle and absolute timeouts on a clock, rotation, kill switches. Thread-safe. */
 public final class SessionStore {
 
-    /** Live sessions the 3-argument constructor allows (about 45 MB of heap for idle sessions). */
+    /** Anonymous sessions, and separately logged-in sessions, the 3-argument constructor allows (about 45 MB of heap each). */
     public static final int DEFAULT_MAX_SESSIONS = 100_000;
 
     private final Clock clock;
@@ -27,7 +27,8 @@ public final class SessionStore {
     /**
      * @param idleTimeout     no request for this long ends a session (sliding)
      * @param absoluteTimeout a session ends this long after it was created, however busy
-     * @param maxSessions     sessions held at most; beyond it new sessions are refused ({@link TooManySessionsException})
+     * @param maxSessions     anonymous sessions held at most, and separately logged-in sessions held at most;
+     *                        beyond it new sessions of that kind are refused ({@link TooManySessionsException})
      */
     public SessionStore(Clock clock, Duration idleTimeout, Duration absoluteTimeout, int maxSessions) {
         this.clock = clock;

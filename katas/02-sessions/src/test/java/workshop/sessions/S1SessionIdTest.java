@@ -1,15 +1,21 @@
 package workshop.sessions;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
 
+import java.io.ByteArrayOutputStream;
+import java.security.SecureRandom;
+import java.security.SecureRandomSpi;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -130,6 +136,100 @@ class S1SessionIdTest {
                         + "as the next visitor. java.util.Random is made for simulations, not secrets; SecureRandom is not "
                         + "predictable this way.", first, second)
                 .isNotEqualTo(Optional.of(second));
+    }
+
+    @Test
+    @Order(8)
+    @DisplayName("S1 · an ID is exactly the bytes drawn from the SecureRandom the generator was given")
+    void drawsFromTheGivenSecureRandom() {
+        WatchedRandom random = new WatchedRandom();
+        SessionIdGenerator generator = new SessionIdGenerator(random);
+        List<String> issued = List.of(generator.next(), generator.next(), generator.next());
+        ByteArrayOutputStream decoded = new ByteArrayOutputStream();
+        for (String id : issued) {
+            byte[] bytes = decode(id);
+            assertThat(bytes.length)
+                    .as("ID %s decodes to %d bytes; at least 16 random bytes (128 bits, ASVS 5.0 V7.2.3)", id, bytes.length)
+                    .isGreaterThanOrEqualTo(16);
+            decoded.writeBytes(bytes);
+        }
+        HexFormat hex = HexFormat.of();
+        assertThat(hex.formatHex(decoded.toByteArray()))
+                .as("new SessionIdGenerator(random) must take every ID from that SecureRandom and nothing else: next() fills a "
+                        + "byte array with random.nextBytes and encodes exactly those bytes (base64url, no padding). The test's "
+                        + "SecureRandom handed out the bytes expected here; your IDs %s decode to other bytes. "
+                        + "ThreadLocalRandom, java.util.Random, a hash of a counter or a SecureRandom of your own would all "
+                        + "pass the statistical tests above, and only this one tells them apart", issued)
+                .isEqualTo(hex.formatHex(random.handedOut()));
+        assertThat(random.seedings())
+                .as("the generator called setSeed on the SecureRandom it was given: never seed it yourself (a fixed or "
+                        + "guessable seed makes some providers deterministic); a SecureRandom seeds itself")
+                .isZero();
+    }
+
+    private static byte[] decode(String id) {
+        try {
+            return Base64.getUrlDecoder().decode(id);
+        } catch (IllegalArgumentException e) {
+            return fail("ID %s is not base64url without padding (%s)", id, e.getMessage());
+        }
+    }
+
+    /** A SecureRandom whose bytes the test knows: it records every byte it hands out, and every attempt to seed it. */
+    static final class WatchedRandom extends SecureRandom {
+        private static final long serialVersionUID = 1L;
+        private final transient RecordingSpi spi;
+
+        WatchedRandom() {
+            this(new RecordingSpi());
+        }
+
+        private WatchedRandom(RecordingSpi spi) {
+            super(spi, null);
+            this.spi = spi;
+        }
+
+        byte[] handedOut() {
+            return spi.handedOut();
+        }
+
+        int seedings() {
+            return spi.seedings();
+        }
+    }
+
+    /** Deterministic bytes (a test double, never for real IDs), written down as they are handed out. */
+    static final class RecordingSpi extends SecureRandomSpi {
+        private static final long serialVersionUID = 1L;
+        private final transient SplittableRandom source = new SplittableRandom(2026);
+        private final transient ByteArrayOutputStream handedOut = new ByteArrayOutputStream();
+        private int seedings;
+
+        @Override
+        protected synchronized void engineSetSeed(byte[] seed) {
+            seedings++;
+        }
+
+        @Override
+        protected synchronized void engineNextBytes(byte[] bytes) {
+            source.nextBytes(bytes);
+            handedOut.writeBytes(bytes);
+        }
+
+        @Override
+        protected byte[] engineGenerateSeed(int numBytes) {
+            byte[] seed = new byte[numBytes];
+            engineNextBytes(seed);
+            return seed;
+        }
+
+        synchronized byte[] handedOut() {
+            return handedOut.toByteArray();
+        }
+
+        synchronized int seedings() {
+            return seedings;
+        }
     }
 
     /**

@@ -99,4 +99,58 @@ class S4PurgeTest {
         assertThat(small.size())
                 .as("the 3 sessions expired: before refusing, the store removes expired sessions to make room").isEqualTo(1);
     }
+
+    @Test
+    @Order(6)
+    @DisplayName("S4 · a flood of anonymous sessions does not lock users out of logging in")
+    void anonymousFloodCannotBlockLogins() {
+        int max = 100;
+        SessionStore small = new SessionStore(clock, Duration.ofMinutes(15), Duration.ofHours(8), max);
+        List<Session> flood = new ArrayList<>();
+        for (int i = 0; i < max + 1_000; i++) {
+            try {
+                flood.add(small.create());
+            } catch (TooManySessionsException full) {
+                // expected once the anonymous sessions fill the store
+            }
+        }
+        Session ada;
+        try {
+            ada = small.login(null, "ada");
+        } catch (TooManySessionsException e) {
+            throw new AssertionError("a script made " + (max + 1_000) + " anonymous requests (no password needed), and now ada "
+                    + "cannot log in: " + e.getMessage() + " An attacker locks every user out this way. Give anonymous "
+                    + "sessions their own budget (count them separately), so the limit stops the flood, not the users", e);
+        }
+        assertThat(small.find(ada.id()).flatMap(Session::user))
+                .as("after %d anonymous requests, ada logged in and her session is found", max + 1_000)
+                .contains("ada");
+        Session grace = small.login(flood.get(0).id(), "grace");
+        assertThat(small.find(grace.id()).flatMap(Session::user))
+                .as("a visitor who came in with the flood (an anonymous session with a cart) can log in too")
+                .contains("grace");
+    }
+
+    @Test
+    @Order(7)
+    @DisplayName("S4 · 100,000 sessions that expire together leave memory within 1,000 requests")
+    void massExpiry() {
+        int sessions = 100_000;
+        for (int i = 0; i < sessions; i++) {
+            store.create();
+        }
+        clock.advance(Duration.ofMinutes(16));
+        int requests = 0;
+        while (store.size() > 0 && requests < 1_000) {
+            store.find("AAAAAAAAAAAAAAAAAAAAAA");   // any request, here one presenting an ID the store never issued
+            requests++;
+        }
+        assertThat(store.size())
+                .as("%,d sessions expired together (a morning rush, 16 minutes later); after %,d requests %,d are still in "
+                        + "memory. At 4 per request this takes 25,000 requests, while the heap stays full. Take a bigger "
+                        + "batch of due entries per request, still bounded (e.g. 128): the cost of a request stays flat "
+                        + "however large the store, and a mass expiry is gone within 1,000 requests",
+                        sessions, requests, store.size())
+                .isZero();
+    }
 }

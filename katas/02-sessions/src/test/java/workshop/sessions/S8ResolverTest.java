@@ -59,7 +59,11 @@ class S8ResolverTest {
     void refusesDuplicates() {
         String other = "Qx8vN2bT5rW0yK7dLp3sFg";
         assertThat(SessionIdResolver.resolve(CART, List.of("__Host-SESSION=" + ID, "__Host-SESSION=" + other)))
-                .as("two values for one cookie is ambiguous (cookie tossing looks like this): trust neither")
+                .as("kit policy: a request with two __Host-SESSION cookies is refused, neither is trusted. A compliant browser "
+                        + "cannot hold two (a __Host- cookie is host-only with Path=/), so two means a client that is not a "
+                        + "browser, or a cookie with another Domain or Path smuggled in under a name without the prefix "
+                        + "(e.g. a nameless cookie whose value is '__Host-SESSION=...', refused by RFC 6265bis 5.7 but not by "
+                        + "older browsers). Taking the first would let the smuggled one win")
                 .isEmpty();
     }
 

@@ -105,7 +105,8 @@ public final class SessionClient {
                 expiresInPast = isPast(attribute.substring(8).strip());
             }
         }
-        // Max-Age wins over Expires when both are present (RFC 6265bis 5.7, step 3 of storing a cookie)
+        // Max-Age wins over Expires when both are present (RFC 6265bis 5.7). An empty value alone does
+        // not delete a cookie (RFC 6265 5.3), but it is no ID either: nothing to send back.
         boolean deleted = value.isEmpty() || (maxAgeDeletes != null ? maxAgeDeletes : expiresInPast);
         sessionId = deleted ? null : value;
     }

@@ -32,7 +32,8 @@ public final class SessionIdResolver {
                 }
             }
         }
-        // Two session cookies is ambiguous (cookie tossing from a sibling domain): trust neither.
+        // Kit policy: two session cookies, trust neither. A browser cannot hold two __Host- cookies of one
+        // name (host-only, Path=/); two mean a non-browser client or one smuggled in under another name.
         if (found.size() != 1 || !WELL_FORMED.matcher(found.get(0)).matches()) {
             return Optional.empty();
         }
