@@ -39,7 +39,8 @@ public record SetCookie(String name, String value, List<CookieAttribute> attribu
     /**
      * C4 · when the cookie expires if it was received at {@code now}; empty for a session cookie.
      * {@code Max-Age} wins over {@code Expires}; {@code Max-Age} ≤ 0 gives a time that has already
-     * passed (delete at once); an unparsable attribute is ignored; the lifetime is capped at 400 days.
+     * passed (delete at once); an unparsable attribute is ignored, so an earlier readable one of
+     * the same name applies; the lifetime is capped at 400 days.
      */
     public Optional<Instant> expiryTime(Instant now) {
         throw new UnsupportedOperationException("C4 · lifetime — see notebooks/01-cookies.ipynb, C4");

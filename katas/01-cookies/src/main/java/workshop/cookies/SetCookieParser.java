@@ -15,9 +15,11 @@ public final class SetCookieParser {
 
     /**
      * C1 · the cookie's name, value and attributes, or empty if the browser must ignore the whole header.
-     * The name=value pair ends at the first {@code ;}; names and values are trimmed of spaces and tabs;
-     * a pair without {@code =} or with an empty name is ignored (RFC 6265; 6265bis would keep a nameless
-     * cookie). C14 · a name + value over 4096 bytes ignores the header, an attribute value over 1024 bytes
+     * The name=value pair ends at the first {@code ;}; names and values are trimmed of spaces and tabs.
+     * As in 6265bis and current browsers, a pair without {@code =} is a nameless cookie (empty name, the
+     * whole pair as its value), and so is {@code =value}; a pair whose name and value are both empty is
+     * ignored. C2 · an empty {@code Domain=} is not kept (RFC 6265 5.2.3), so an earlier Domain applies.
+     * C14 · a name + value over 4096 bytes ignores the header, an attribute value over 1024 bytes
      * ignores that attribute.
      */
     public static Optional<SetCookie> parse(String header) {

@@ -69,7 +69,8 @@ class CookieAuditTest {
                 HttpRequest.newBuilder(site.uri("/weak/login")).GET().build(), HttpResponse.BodyHandlers.ofString());
         List<Finding> findings = CookieAudit.audit(response.headers().allValues("Set-Cookie"));
         assertThat(findings)
-                .as("the simulated site's weak login (below) has a session ID without HttpOnly, with a Domain and an Expires, and"
+                .as("the simulated site's weak login (below) has a session ID without HttpOnly, with a Domain and a lifetime"
+                        + " (Max-Age or Expires: any value makes it persistent), and"
                         + " a tracker with SameSite=None but no Secure:%n%s", site.lastExchange())
                 .contains(
                         new Finding("sessionid", Issue.MISSING_HTTPONLY),

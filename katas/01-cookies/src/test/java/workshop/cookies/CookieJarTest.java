@@ -85,10 +85,27 @@ class CookieJarTest {
                 .as("no Path → default-path of /a/b/c (C7)").isEqualTo("/a/b");
         assertThat(jar.setCookie(uri("https://site.example/a/b/c"), "b=1; Path=relative").orElseThrow().path())
                 .as("RFC 6265 5.2.4: a Path that does not start with '/' is ignored → default path").isEqualTo("/a/b");
+        assertThat(jar.setCookie(uri("https://site.example/a/b/c"), "c=1; Path=/x; Path=").orElseThrow().path())
+                .as("RFC 6265 5.2.4: an empty Path is not skipped like an empty Domain — it becomes an attribute whose value is"
+                        + " the default path, and as the last Path it wins over /x").isEqualTo("/a/b");
     }
 
     @Test
     @Order(6)
+    @DisplayName("C9 · an empty Domain= after a real one is ignored: the cookie keeps that Domain")
+    void emptyDomainAfterARealOne() {
+        Cookie cookie = jar.setCookie(uri("https://www.foo.example.org/"), "foo=bar; domain=foo.example.org; domain=")
+                .orElseThrow(() -> new AssertionError("the header is valid: it must be stored"));
+        assertThat(cookie.domain() + " hostOnly=" + cookie.hostOnly())
+                .as("RFC 6265 5.2.3: an empty Domain value is ignored, so the last Domain that counts is foo.example.org;"
+                        + " storing a host-only cookie would drop it from the sibling hosts the server meant to reach")
+                .isEqualTo("foo.example.org hostOnly=false");
+        assertThat(jar.setCookie(uri("https://www.foo.example.org/"), "solo=1; Domain=").orElseThrow().hostOnly())
+                .as("an empty Domain on its own: as if there were no Domain → host-only").isTrue();
+    }
+
+    @Test
+    @Order(7)
     @DisplayName("C9 · same name, domain and path replaces the old cookie but keeps its creation time")
     void replacementKeepsCreationTime() {
         Instant first = clock.instant();
@@ -105,7 +122,7 @@ class CookieJarTest {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     @DisplayName("C9 · Max-Age=0 or an Expires in the past deletes the cookie")
     void deletion() {
         jar.setCookie(uri("https://site.example/"), "theme=dark; Path=/; Max-Age=3600");
@@ -118,7 +135,7 @@ class CookieJarTest {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     @DisplayName("C9 · a plain-http page cannot set a Secure cookie")
     void secureNeedsSecureOrigin() {
         assertThat(jar.setCookie(uri("http://shop.example/"), "cart=1; Path=/; Secure"))
@@ -128,7 +145,26 @@ class CookieJarTest {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
+    @DisplayName("C9 · a nameless cookie is stored, and another nameless one with the same domain and path replaces it")
+    void namelessCookieIsStoredAndReplaced() {
+        URI site = uri("https://site.example/");
+        Instant first = clock.instant();
+        Cookie cookie = jar.setCookie(site, "light; Path=/").orElseThrow(
+                () -> new AssertionError("RFC 6265bis 5.6: 'light' (no '=') is a cookie with an empty name — store it"));
+        assertThat("name='" + cookie.name() + "' value='" + cookie.value() + "'")
+                .as("the jar keeps it with the name \"\" and the value 'light'").isEqualTo("name='' value='light'");
+        clock.advance(Duration.ofMinutes(1));
+        jar.setCookie(site, "=dark; Path=/");
+        assertThat(jar.cookies()).extracting(c -> "'" + c.name() + "'=" + c.value() + " created " + c.creation())
+                .as("RFC 6265bis 5.7: same name (\"\"), domain and path → '=dark' replaces 'light', keeping its creation time")
+                .containsExactly("''=dark created " + first);
+        jar.setCookie(site, "other; Path=/docs");
+        assertThat(jar.cookies()).as("a nameless cookie with another path is a different cookie").hasSize(2);
+    }
+
+    @Test
+    @Order(11)
     @DisplayName("C10 · a host-only cookie goes only to its host, a domain cookie to subdomains too")
     void sendingByDomain() {
         jar.setCookie(uri("https://www.site.example/"), "hostonly=1; Path=/");
@@ -142,7 +178,7 @@ class CookieJarTest {
     }
 
     @Test
-    @Order(10)
+    @Order(12)
     @DisplayName("C10 · a cookie with Path=/docs goes to /docs/intro, not to /doc or /")
     void sendingByPath() {
         jar.setCookie(uri("https://site.example/"), "docs=1; Path=/docs");
@@ -152,7 +188,7 @@ class CookieJarTest {
     }
 
     @Test
-    @Order(11)
+    @Order(13)
     @DisplayName("C10 · an expired cookie is not sent")
     void expiredCookiesAreNotSent() {
         jar.setCookie(uri("https://site.example/"), "theme=dark; Path=/; Max-Age=60");
@@ -165,7 +201,7 @@ class CookieJarTest {
     }
 
     @Test
-    @Order(12)
+    @Order(14)
     @DisplayName("C10 · a Secure cookie goes over https, never over plain http")
     void secureOnlyOverHttps() {
         jar.setCookie(uri("https://shop.example/"), "cart=1; Path=/; Secure");
@@ -178,7 +214,7 @@ class CookieJarTest {
     }
 
     @ParameterizedTest(name = "{0} → {1}")
-    @Order(13)
+    @Order(15)
     @DisplayName("C10 · https and loopback hosts are secure contexts, other plain http is not")
     @CsvSource({
             "https://shop.example/, true",
@@ -197,7 +233,7 @@ class CookieJarTest {
     }
 
     @Test
-    @Order(14)
+    @Order(16)
     @DisplayName("C10 · the Cookie header lists longer paths first, then older cookies first, joined by '; '")
     void cookieHeaderOrder() {
         URI site = uri("https://site.example/");
@@ -214,27 +250,46 @@ class CookieJarTest {
     }
 
     @Test
-    @Order(15)
+    @Order(17)
+    @DisplayName("C10 · a nameless cookie is sent as its value alone, in the usual order")
+    void namelessCookieInTheCookieHeader() {
+        URI site = uri("https://site.example/");
+        jar.setCookie(site, "a=1; Path=/");
+        clock.advance(Duration.ofSeconds(1));
+        jar.setCookie(site, "foo; Path=/");
+        clock.advance(Duration.ofSeconds(1));
+        jar.setCookie(site, "b=2; Path=/docs");
+        assertThat(jar.cookieHeader(uri("https://site.example/")))
+                .as("RFC 6265bis 5.8.3: a cookie with an empty name is written as its value, without '=' — 'foo', not '=foo';"
+                        + " equal paths keep creation order").contains("a=1; foo");
+        assertThat(jar.cookieHeader(uri("https://site.example/docs/x")))
+                .as("longer paths still come first").contains("b=2; a=1; foo");
+    }
+
+    @Test
+    @Order(18)
     @DisplayName("C11 · document.cookie does not show HttpOnly cookies")
     void httpOnlyIsHiddenFromScripts() {
         URI site = uri("https://site.example/");
         jar.setCookie(site, "sid=secret; Path=/; HttpOnly");
         jar.setCookie(site, "theme=dark; Path=/");
         assertThat(jar.documentCookie(site))
-                .as("RFC 6265 5.2.6: HttpOnly cookies are left out of non-HTTP APIs such as document.cookie — an XSS payload"
+                .as("RFC 6265 5.4 step 1: a cookie with the http-only-flag is left out when the cookie-string is made for a"
+                        + " non-HTTP API such as document.cookie — an XSS payload"
                         + " cannot read the session ID")
                 .isEqualTo("theme=dark");
     }
 
     @Test
-    @Order(16)
+    @Order(19)
     @DisplayName("C11 · HttpOnly hides a cookie from scripts, not from HTTP")
     void httpOnlyIsStillSent() {
         URI site = uri("https://site.example/");
         jar.setCookie(site, "sid=secret; Path=/; HttpOnly");
         assertThat(jar.documentCookie(site)).as("a script sees no cookie at all: document.cookie is \"\"").isEmpty();
         assertThat(jar.cookieHeader(site))
-                .as("HttpOnly does not stop the browser from sending it — so it does not stop CSRF; SameSite does (C12)")
+                .as("HttpOnly does not stop the browser from sending it, so it does nothing against CSRF: that needs a CSRF"
+                        + " token or an Origin / Sec-Fetch-Site check, with SameSite (C12) as defence in depth (OWASP CSRF cheat sheet)")
                 .contains("sid=secret");
     }
 }

@@ -81,5 +81,8 @@ class LifetimeTest {
         assertThat(parsed("a=1; Max-Age=+60; Expires=Thu, 01 Jan 2026 10:00:00 GMT").expiryTime(NOW))
                 .as("'+60' is not a valid Max-Age, so it is ignored and the (valid) Expires counts")
                 .contains(Instant.parse("2026-01-01T10:00:00Z"));
+        assertThat(parsed("a=1; Max-Age=60; Max-Age=soon").expiryTime(NOW))
+                .as("an ignored attribute never enters the attribute list, so 'the last Max-Age' is the last READABLE one:"
+                        + " Max-Age=60 still counts").contains(NOW.plusSeconds(60));
     }
 }

@@ -49,20 +49,29 @@ class ParsingTest {
 
     @Test
     @Order(4)
-    @DisplayName("C1 · a pair without '=' is ignored (RFC 6265; 6265bis keeps it as a nameless cookie)")
-    void pairWithoutEqualsIsIgnored() {
-        assertThat(SetCookieParser.parse("theme; Path=/"))
-                .as("RFC 6265 5.2 step 2: no '=' in the name=value pair → ignore the whole header. This kata follows RFC 6265;"
-                        + " the newer 6265bis would instead keep a cookie with an empty name and the value 'theme'")
-                .isEmpty();
+    @DisplayName("C1 · a pair without '=' is a nameless cookie: empty name, the pair is the value (6265bis)")
+    void pairWithoutEqualsIsANamelessCookie() {
+        SetCookie cookie = parsed("theme; Path=/");
+        assertThat("name='" + cookie.name() + "' value='" + cookie.value() + "'")
+                .as("RFC 6265bis 5.6: no '=' in the name=value pair → the name is empty and the whole pair is the value, as"
+                        + " current browsers do (RFC 6265 5.2 ignored the header; this kata follows 6265bis)")
+                .isEqualTo("name='' value='theme'");
+        assertThat(cookie.attributes()).as("the attributes are read as usual").containsExactly(new CookieAttribute("Path", "/"));
     }
 
     @Test
     @Order(5)
-    @DisplayName("C1 · an empty name is ignored")
-    void emptyNameIsIgnored() {
-        assertThat(SetCookieParser.parse("=dark; Path=/"))
-                .as("RFC 6265 5.2 step 5: if the name is empty after trimming, ignore the header entirely").isEmpty();
+    @DisplayName("C1 · '=dark' is a nameless cookie too; with neither name nor value the header is ignored")
+    void emptyNameAndEmptyValue() {
+        SetCookie cookie = parsed("=dark; Path=/");
+        assertThat("name='" + cookie.name() + "' value='" + cookie.value() + "'")
+                .as("RFC 6265bis 5.6: an empty name before '=' is allowed — a nameless cookie with the value 'dark'")
+                .isEqualTo("name='' value='dark'");
+        for (String header : new String[] {"=", " = ; Path=/", "", "; Secure"}) {
+            assertThat(SetCookieParser.parse(header))
+                    .as("RFC 6265bis 5.7: a cookie whose name and value are both empty is ignored — '%s' gives no cookie", header)
+                    .isEmpty();
+        }
     }
 
     @Test
@@ -77,6 +86,19 @@ class ParsingTest {
 
     @Test
     @Order(7)
+    @DisplayName("C2 · an empty Domain= is ignored, so an earlier Domain still counts")
+    void emptyDomainIsIgnored() {
+        SetCookie cookie = parsed("foo=bar; domain=foo.example.org; domain=");
+        assertThat(cookie.attribute("Domain"))
+                .as("RFC 6265 5.2.3 (and 6265bis 5.6.3): if the Domain attribute-value is empty, ignore the cookie-av entirely;"
+                        + " it never enters the attribute list, so 'the last Domain' is foo.example.org")
+                .contains("foo.example.org");
+        assertThat(parsed("foo=bar; Domain=").attribute("Domain"))
+                .as("an empty Domain alone: no Domain attribute at all (the cookie will be host-only)").isEmpty();
+    }
+
+    @Test
+    @Order(8)
     @DisplayName("C2 · flags such as Secure and HttpOnly are found in any casing")
     void flagsInAnyCasing() {
         SetCookie cookie = parsed("id=1; secure; HTTPONLY");
@@ -86,7 +108,7 @@ class ParsingTest {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     @DisplayName("C2 · an unknown attribute is ignored and does not hide the ones after it")
     void unknownAttributesAreIgnored() {
         SetCookie cookie = parsed("id=1; Colour=blue; Priority=High; Path=/app");

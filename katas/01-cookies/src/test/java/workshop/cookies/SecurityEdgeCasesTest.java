@@ -55,6 +55,36 @@ class SecurityEdgeCasesTest {
 
     @Test
     @Order(4)
+    @DisplayName("C13 · a nameless cookie whose value starts with __Secure- or __Host- is refused")
+    void namelessCookieCannotForgeAPrefix() {
+        for (String header : new String[] {"__Host-id=1; Secure; Path=/", "__SECURE-pref=1; Secure; Path=/", "__host-id=1; Path=/"}) {
+            assertThat(jar.setCookie(HTTPS, "=" + header))
+                    .as("RFC 6265bis 5.7: a nameless cookie is sent as its value alone, so '=%s' would reach the server as"
+                            + " 'Cookie: %s' — a forged prefixed cookie without the prefix's guarantees. A nameless cookie whose"
+                            + " value starts with __Secure- or __Host- (any casing) is ignored", header, header.split(";")[0])
+                    .isEmpty();
+        }
+        assertThat(jar.setCookie(HTTPS, "__Host-id; Secure; Path=/"))
+                .as("without '=' it is the same nameless cookie (value '__Host-id'): ignored").isEmpty();
+        assertThat(jar.setCookie(HTTPS, "=theme-dark; Path=/")).as("other nameless cookies are still stored").isPresent();
+    }
+
+    @Test
+    @Order(5)
+    @DisplayName("C13 · one host holds at most one __Host- cookie of a name")
+    void oneHostPrefixedCookiePerName() {
+        jar.setCookie(HTTPS, "__Host-id=1; Secure; Path=/");
+        jar.setCookie(URI.create("https://www.site.example/other/page"), "__Host-id=2; Secure; Path=/");
+        assertThat(jar.cookieHeader(HTTPS))
+                .as("RFC 6265bis 4.1.3.2: __Host- forces host-only and Path=/, so name, domain and path are always the same"
+                        + " and the second cookie replaces the first (C9) — a request never carries two __Host-id")
+                .contains("__Host-id=2");
+        assertThat(jar.setCookie(URI.create("https://evil.site.example/"), "__Host-id=evil; Secure; Path=/; Domain=site.example"))
+                .as("a sibling host cannot add a second one with a Domain either").isEmpty();
+    }
+
+    @Test
+    @Order(6)
     @DisplayName("C13 · a plain-http page cannot overwrite or delete a Secure cookie")
     void leaveSecureCookiesAlone() {
         URI https = URI.create("https://site.example/");
@@ -80,7 +110,7 @@ class SecurityEdgeCasesTest {
     }
 
     @Test
-    @Order(5)
+    @Order(7)
     @DisplayName("C14 · name plus value may use at most 4096 bytes")
     void nameAndValueLimit() {
         assertThat(SetCookieParser.parse("ab=" + "x".repeat(4094)))
@@ -92,7 +122,7 @@ class SecurityEdgeCasesTest {
     }
 
     @Test
-    @Order(6)
+    @Order(8)
     @DisplayName("C14 · an attribute value over 1024 bytes is ignored, the cookie is kept")
     void attributeValueLimit() {
         SetCookie cookie = SetCookieParser.parse("a=1; Path=/" + "p".repeat(1024) + "; Secure").orElseThrow(

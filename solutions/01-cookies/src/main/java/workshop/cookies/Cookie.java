@@ -24,8 +24,8 @@ public record Cookie(String name, String value, String domain, boolean hostOnly,
         return expiry.map(e -> !e.isAfter(now)).orElse(false);
     }
 
-    /** {@code name=value}, as in a {@code Cookie} header. */
+    /** {@code name=value}, as in a {@code Cookie} header; a nameless cookie is its value alone (6265bis 5.8.3). */
     public String pair() {
-        return name + "=" + value;
+        return name.isEmpty() ? value : name + "=" + value;
     }
 }

@@ -225,6 +225,10 @@ public final class CookieJar {
 
     // 6265bis 4.1.3: __Secure- needs Secure from a secure origin; __Host- also Path=/ and no Domain.
     private static boolean prefixAllows(SetCookie sc, boolean secure, boolean secureOrigin, boolean hasDomain) {
+        if (sc.name().isEmpty() && (Ascii.startsWithIgnoreCase(sc.value(), "__Secure-")
+                || Ascii.startsWithIgnoreCase(sc.value(), "__Host-"))) {
+            return false; // 6265bis 5.7: "Cookie: __Host-id=1" must not be forgeable by a nameless cookie
+        }
         if (Ascii.startsWithIgnoreCase(sc.name(), "__Secure-")) {
             return secure && secureOrigin;
         }

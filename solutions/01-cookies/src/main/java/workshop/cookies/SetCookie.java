@@ -45,13 +45,23 @@ public record SetCookie(String name, String value, List<CookieAttribute> attribu
     /**
      * C4 · when the cookie expires if it was received at {@code now}; empty for a session cookie.
      * {@code Max-Age} wins over {@code Expires}; {@code Max-Age} ≤ 0 gives a time that has already
-     * passed (delete at once); an unparsable attribute is ignored; the lifetime is capped at 400 days.
+     * passed (delete at once); an unparsable attribute is ignored, so an earlier readable one of
+     * the same name applies; the lifetime is capped at 400 days.
      */
     public Optional<Instant> expiryTime(Instant now) {
-        Optional<Instant> expiry = attribute("Max-Age").flatMap(maxAge -> maxAge(maxAge, now));
-        if (expiry.isEmpty()) {
-            expiry = attribute("Expires").flatMap(CookieDate::parse);
+        // RFC 6265 5.2.1/5.2.2: an unreadable Expires or Max-Age is ignored, so the last READABLE one counts
+        Optional<Instant> maxAge = Optional.empty();
+        Optional<Instant> expires = Optional.empty();
+        for (CookieAttribute a : attributes) {
+            if (Ascii.equalsIgnoreCase(a.name(), "Max-Age")) {
+                Optional<Instant> read = maxAge(a.value(), now);
+                maxAge = read.isPresent() ? read : maxAge;
+            } else if (Ascii.equalsIgnoreCase(a.name(), "Expires")) {
+                Optional<Instant> read = CookieDate.parse(a.value());
+                expires = read.isPresent() ? read : expires;
+            }
         }
+        Optional<Instant> expiry = maxAge.isPresent() ? maxAge : expires;
         Instant cap = now.plus(MAX_LIFETIME);
         return expiry.map(e -> e.isAfter(cap) ? cap : e);
     }

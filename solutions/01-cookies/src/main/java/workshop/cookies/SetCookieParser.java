@@ -18,9 +18,11 @@ public final class SetCookieParser {
 
     /**
      * C1 · the cookie's name, value and attributes, or empty if the browser must ignore the whole header.
-     * The name=value pair ends at the first {@code ;}; names and values are trimmed of spaces and tabs;
-     * a pair without {@code =} or with an empty name is ignored (RFC 6265; 6265bis would keep a nameless
-     * cookie). C14 · a name + value over 4096 bytes ignores the header, an attribute value over 1024 bytes
+     * The name=value pair ends at the first {@code ;}; names and values are trimmed of spaces and tabs.
+     * As in 6265bis and current browsers, a pair without {@code =} is a nameless cookie (empty name, the
+     * whole pair as its value), and so is {@code =value}; a pair whose name and value are both empty is
+     * ignored. C2 · an empty {@code Domain=} is not kept (RFC 6265 5.2.3), so an earlier Domain applies.
+     * C14 · a name + value over 4096 bytes ignores the header, an attribute value over 1024 bytes
      * ignores that attribute.
      */
     public static Optional<SetCookie> parse(String header) {
@@ -33,12 +35,13 @@ public final class SetCookieParser {
             return Optional.empty(); // 6265bis 5.6 step 1: control characters ignore the cookie
         }
         int eq = pair.indexOf('=');
-        if (eq < 0) {
-            return Optional.empty(); // RFC 6265 5.2 step 2 (6265bis would keep it as a nameless cookie)
+        // 6265bis 5.6: no '=' → the name is empty and the whole pair is the value (RFC 6265 ignored the header)
+        String name = eq < 0 ? "" : Ascii.trimWsp(pair.substring(0, eq));
+        String value = Ascii.trimWsp(eq < 0 ? pair : pair.substring(eq + 1));
+        if (name.isEmpty() && value.isEmpty()) {
+            return Optional.empty(); // 6265bis 5.7: a cookie with neither name nor value is ignored
         }
-        String name = Ascii.trimWsp(pair.substring(0, eq));
-        String value = Ascii.trimWsp(pair.substring(eq + 1));
-        if (name.isEmpty() || bytes(name) + bytes(value) > MAX_NAME_AND_VALUE_BYTES) {
+        if (bytes(name) + bytes(value) > MAX_NAME_AND_VALUE_BYTES) {
             return Optional.empty();
         }
         List<CookieAttribute> attributes = new ArrayList<>();
@@ -47,7 +50,9 @@ public final class SetCookieParser {
                 int aeq = av.indexOf('=');
                 String attrName = Ascii.trimWsp(aeq < 0 ? av : av.substring(0, aeq));
                 String attrValue = aeq < 0 ? "" : Ascii.trimWsp(av.substring(aeq + 1));
-                if (!attrName.isEmpty() && bytes(attrValue) <= MAX_ATTRIBUTE_VALUE_BYTES) {
+                boolean emptyDomain = attrValue.isEmpty() && Ascii.equalsIgnoreCase(attrName, "Domain");
+                // RFC 6265 5.2.3 / 6265bis 5.6.3: an empty Domain is ignored, it does not override an earlier one
+                if (!attrName.isEmpty() && !emptyDomain && bytes(attrValue) <= MAX_ATTRIBUTE_VALUE_BYTES) {
                     attributes.add(new CookieAttribute(attrName, attrValue));
                 }
             }
