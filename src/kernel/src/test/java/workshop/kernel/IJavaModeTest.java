@@ -1,0 +1,109 @@
+package workshop.kernel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("WORKSHOP_KERNEL_MODE=ijava hands JShell each snippet as IJava 1.3 does")
+class IJavaModeTest {
+
+    private static NotebookSession kit;
+    private static NotebookSession ijava;
+
+    @BeforeAll
+    static void start() throws Exception {
+        kit = new NotebookSession(KernelSettings.from(Map.of(), 10_000), Path.of(""));
+        ijava = new NotebookSession(KernelSettings.from(Map.of(EvaluationMode.ENV, "ijava"), 10_000), Path.of(""));
+    }
+
+    @AfterAll
+    static void stop() {
+        kit.close();
+        ijava.close();
+    }
+
+    private static Object afterImportOnASecondLine(NotebookSession session, String name) throws Exception {
+        session.run("int " + name + "Count = 1;");
+        session.run("String " + name + " = \"hello\";");
+        // An on-demand import with its leading newline: JShell re-checks snippets that name types.
+        session.run("int " + name + "Other = 2;\nimport java.time.*;");
+        assertThat(session.run(name + "Count").value())
+                .as("an int names no type, so JShell leaves it alone in both modes")
+                .isEqualTo(1);
+        return session.run(name).value();
+    }
+
+    @Test
+    @DisplayName("kit mode: an import on a cell's second line keeps earlier variables")
+    void kitModeKeepsVariables() throws Exception {
+        assertThat(afterImportOnASecondLine(kit, "kept"))
+                .as("the kit strips snippets, so the String variable keeps its value")
+                .isEqualTo("hello");
+    }
+
+    @Test
+    @DisplayName("ijava mode: an import on a cell's second line resets earlier variables, as on IJava")
+    void ijavaModeResetsVariables() throws Exception {
+        assertThat(afterImportOnASecondLine(ijava, "lost"))
+                .as("IJava hands JShell '\\nimport java.time.*;'; JShell redefines the String variable"
+                        + " under a new class and, executing in-process, it restarts as null")
+                .isNull();
+    }
+
+    @Test
+    @DisplayName("ijava mode: the same import on a cell's first line keeps earlier variables")
+    void ijavaModeImportFirstIsSafe() throws Exception {
+        ijava.run("String safe = \"hello\";");
+        ijava.run("import java.time.*;\nint safeOther = 2;");
+        assertThat(ijava.run("safe").value())
+                .as("imports on a cell's first lines have no leading newline, so nothing is redefined")
+                .isEqualTo("hello");
+    }
+
+    @Test
+    @DisplayName("ijava mode: a compile error still names the right cell line")
+    void ijavaModeErrorLine() {
+        assertThatThrownBy(() -> ijava.run("int fine = 1;\n\nint broken = notDeclaredAnywhere + 1;"))
+                .isInstanceOf(CompilationException.class)
+                .satisfies(e -> assertThat(((CellException) e).traceback())
+                        .as("the snippet starts with two newlines; the error is on cell line 3")
+                        .anyMatch(line -> line.startsWith("Cell line 3")));
+    }
+
+    @Test
+    @DisplayName("ijava mode: magics run, and the code after a magic line starts with its newline")
+    void ijavaModeSplitsMagicsLikeIJava() {
+        List<CellParser.Part> parts = CellParser.parseAsIJava("int a = 1;\n%jars none/*.jar\nint b = 2;");
+        assertThat(parts).as("code, magic, code").hasSize(3);
+        assertThat(parts.get(0)).as("the code before a magic ends before the magic line's newline")
+                .isEqualTo(new CellParser.Code("int a = 1;", 1));
+        assertThat(parts.get(1)).isInstanceOf(CellParser.LineMagic.class);
+        assertThat(parts.get(2)).as("IJava turns the magic into a statement; the rest starts with '\\n'")
+                .isEqualTo(new CellParser.Code("\nint b = 2;", 2));
+        assertThat(CellParser.parseAsIJava("\nint c = 3;\n"))
+                .as("without magics the cell reaches JShell unchanged, blank lines and all")
+                .containsExactly(new CellParser.Code("\nint c = 3;\n", 1));
+    }
+
+    @Test
+    @DisplayName("the mode is read from WORKSHOP_KERNEL_MODE; an unknown value is refused with the choices")
+    void modeSetting() {
+        assertThat(KernelSettings.from(Map.of(), 1).mode()).as("unset means the kit's mode")
+                .isEqualTo(EvaluationMode.KIT);
+        assertThat(KernelSettings.from(Map.of(EvaluationMode.ENV, " IJava "), 1).mode())
+                .isEqualTo(EvaluationMode.IJAVA);
+        assertThatThrownBy(() -> KernelSettings.from(Map.of(EvaluationMode.ENV, "jjava"), 1))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("WORKSHOP_KERNEL_MODE='jjava'")
+                .hasMessageContaining("'kit'")
+                .hasMessageContaining("'ijava'");
+    }
+}
