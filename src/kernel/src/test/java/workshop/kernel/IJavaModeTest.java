@@ -106,4 +106,18 @@ class IJavaModeTest {
                 .hasMessageContaining("'kit'")
                 .hasMessageContaining("'ijava'");
     }
+
+    @Test
+    @DisplayName("the notebook runner takes a list of modes and refuses an unknown one")
+    void runnerModes() {
+        assertThat(NotebookRunner.parseModes("kit,ijava,kit"))
+                .as("each mode once, in order")
+                .containsExactly(EvaluationMode.KIT, EvaluationMode.IJAVA);
+        assertThatThrownBy(() -> NotebookRunner.parseModes("kit,ijav"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'ijav' is not a kernel mode");
+        assertThatThrownBy(() -> NotebookRunner.parseModes(" , "))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("use kit, ijava or kit,ijava");
+    }
 }
