@@ -6,9 +6,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -56,8 +58,9 @@ public final class NotebookRunner {
             return;
         }
         List<String> failures = new ArrayList<>();
+        Set<String> failedBefore = new HashSet<>();
         for (EvaluationMode mode : modes) {
-            failures.addAll(run(notebooks, target, jar, timeout, mode));
+            failures.addAll(run(notebooks, target, jar, timeout, mode, failedBefore));
         }
         if (!failures.isEmpty()) {
             // stdout, like the progress lines, so the two never interleave.
@@ -91,10 +94,11 @@ public final class NotebookRunner {
     }
 
     /**
+     * @param failedBefore names of notebooks that failed in an earlier mode; this pass adds its own
      * @return one message per failed notebook; empty when all ran cleanly
      */
-    static List<String> run(Path notebooks, Path target, Path jar, int timeoutSeconds, EvaluationMode mode)
-            throws IOException, InterruptedException {
+    static List<String> run(Path notebooks, Path target, Path jar, int timeoutSeconds, EvaluationMode mode,
+                            Set<String> failedBefore) throws IOException, InterruptedException {
         JupyterCommand jupyter = JupyterCommand.findOrExit();
         if (!jupyter.has("nbconvert")) {
             System.err.println("Jupyter is installed but nbconvert is missing. " + JupyterCommand.INSTALL_HELP);
@@ -118,7 +122,11 @@ public final class NotebookRunner {
             long millis = (System.nanoTime() - start) / 1_000_000;
             System.out.printf("  %-38s %s (%d ms)%n", notebook.getFileName(), failure == null ? "OK" : "FAILED", millis);
             if (failure != null) {
-                failures.add(mode == EvaluationMode.KIT ? failure : failure + IJAVA_HINT);
+                String name = notebook.getFileName().toString();
+                // The hint only helps when the kit's own kernel ran the notebook cleanly.
+                boolean onlyIJava = mode == EvaluationMode.IJAVA && !failedBefore.contains(name);
+                failures.add(onlyIJava ? failure + IJAVA_HINT : failure);
+                failedBefore.add(name);
             }
         }
         System.out.printf("  %d notebooks in %d ms%n", files.size(), (System.nanoTime() - passStart) / 1_000_000);
@@ -164,11 +172,11 @@ public final class NotebookRunner {
     }
 
     /** What to do when a notebook passes on the kit's kernel but not with IJava's semantics. */
-    static final String IJAVA_HINT = "\n      On a user's own IJava this notebook breaks the same way: IJava hands JShell each"
+    static final String IJAVA_HINT = "\n      It ran with the kit's own kernel, so on a user's own IJava it breaks like this: IJava hands JShell each"
             + " snippet with its leading newline, and a later import or declaration then makes JShell redefine"
             + " earlier snippets, whose variables restart as null. Put imports on a cell's first lines, and do not"
             + " declare a variable (after the first statement of a cell) with a name an earlier method or class"
-            + " uses for a parameter or local. See src/kernel/README.md, \"IJava semantics\".";
+            + " uses for a parameter or local. See src/kernel/README.md, section \"IJava mode\".";
 
     /** @return a message naming the first failing cell, or {@code null} when every cell behaved */
     static String firstUnexpectedError(String name, JsonObject notebook) {
