@@ -159,12 +159,17 @@ public final class NotebookRunner {
             in.write(json.toString().getBytes(StandardCharsets.UTF_8));
         }
         String log = JupyterCommand.read(process);
+        List<String> late = lateImports(name, json.getAsJsonArray("cells"));
         int exit = process.waitFor();
         if (exit != 0 || !Files.exists(output)) {
             return where(name, mode) + ": Jupyter could not execute it (exit " + exit + "): " + tail(log);
         }
-        return firstUnexpectedError(where(name, mode), new JsonParser().parse(Files.readString(output, StandardCharsets.UTF_8))
-                .getAsJsonObject());
+        String error = firstUnexpectedError(where(name, mode), new JsonParser().parse(Files.readString(output,
+                StandardCharsets.UTF_8)).getAsJsonObject());
+        if (error == null && mode == EvaluationMode.IJAVA && !late.isEmpty()) {
+            return late.get(0);
+        }
+        return error;
     }
 
     private static String where(String name, EvaluationMode mode) {
@@ -177,6 +182,43 @@ public final class NotebookRunner {
             + " earlier snippets, whose variables restart as null. Put imports on a cell's first lines, and do not"
             + " declare a variable (after the first statement of a cell) with a name an earlier method or class"
             + " uses for a parameter or local. See src/kernel/README.md, section \"IJava mode\".";
+
+    /**
+     * Finds {@code import} lines that follow other code in a cell. IJava hands such an import to
+     * JShell with its leading newline; an on-demand import there makes JShell redefine earlier
+     * snippets and their variables restart as {@code null}. Comments and magics may come first.
+     *
+     * @param name the notebook's file name
+     * @param cells the notebook's cells
+     * @return one message per offending cell, naming it, the line and what to do
+     */
+    static List<String> lateImports(String name, JsonArray cells) {
+        List<String> messages = new ArrayList<>();
+        for (int i = 0; i < cells.size(); i++) {
+            JsonObject cell = cells.get(i).getAsJsonObject();
+            if (!"code".equals(cell.get("cell_type").getAsString())) {
+                continue;
+            }
+            List<String> lines = source(cell).lines().collect(Collectors.toList());
+            boolean code = false;
+            for (int line = 0; line < lines.size(); line++) {
+                String text = lines.get(line).strip();
+                if (text.startsWith("import ")) {
+                    if (code) {
+                        messages.add(name + ", cell " + (i + 1) + " of " + cells.size() + " (" + firstLine(source(cell))
+                                + "): line " + (line + 1) + " '" + text + "' comes after other code. On IJava that"
+                                + " import reaches JShell with its leading newline and can reset earlier variables"
+                                + " to null; move every import to the cell's first lines.");
+                        break;
+                    }
+                } else if (!text.isEmpty() && !text.startsWith("//") && !text.startsWith("/*")
+                        && !text.startsWith("*") && !text.startsWith("%")) {
+                    code = true;
+                }
+            }
+        }
+        return messages;
+    }
 
     /** @return a message naming the first failing cell, or {@code null} when every cell behaved */
     static String firstUnexpectedError(String name, JsonObject notebook) {

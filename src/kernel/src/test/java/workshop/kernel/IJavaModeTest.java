@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -119,5 +121,26 @@ class IJavaModeTest {
         assertThatThrownBy(() -> NotebookRunner.parseModes(" , "))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("use kit, ijava or kit,ijava");
+    }
+
+    @Test
+    @DisplayName("the IJava pass names a cell whose import follows other code")
+    void lateImportsAreNamed() {
+        JsonArray cells = new JsonArray();
+        cells.add(cell("markdown", "import this is prose"));
+        cells.add(cell("code", "%jars lib/*.jar\n// setup\nimport java.time.*;\nimport java.util.stream.*;"));
+        cells.add(cell("code", "var clock = 1;\n\nimport java.time.Duration;"));
+        assertThat(NotebookRunner.lateImports("nb.ipynb", cells))
+                .as("magics, comments and other imports may come first; code may not")
+                .containsExactly("nb.ipynb, cell 3 of 3 (var clock = 1;): line 3 'import java.time.Duration;' comes"
+                        + " after other code. On IJava that import reaches JShell with its leading newline and can"
+                        + " reset earlier variables to null; move every import to the cell's first lines.");
+    }
+
+    private static JsonObject cell(String type, String source) {
+        JsonObject cell = new JsonObject();
+        cell.addProperty("cell_type", type);
+        cell.addProperty("source", source);
+        return cell;
     }
 }
