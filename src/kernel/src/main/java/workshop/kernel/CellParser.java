@@ -62,6 +62,52 @@ final class CellParser {
         return parts;
     }
 
+    /**
+     * Splits a cell as IJava 1.3 hands it to JShell: IJava turns a line magic into a statement on
+     * the same line, so the code after it begins with the newline that ends the magic line, and
+     * the code before it ends before the newline that precedes the magic line. Code keeps its
+     * leading and trailing whitespace exactly as in the cell.
+     *
+     * @param cell the cell source
+     * @return the parts in order; {@link Code#firstLine()} is the line the code's first character is on
+     */
+    static List<Part> parseAsIJava(String cell) {
+        if (cell.stripLeading().startsWith("%%")) {
+            return parse(cell);
+        }
+        List<Part> parts = new ArrayList<>();
+        int codeStart = 0;
+        int codeLine = 1;
+        int lineStart = 0;
+        int lineNumber = 1;
+        while (lineStart <= cell.length()) {
+            int newline = cell.indexOf('\n', lineStart);
+            int lineEnd = newline < 0 ? cell.length() : newline;
+            String trimmed = cell.substring(lineStart, lineEnd).strip();
+            if (isLineMagic(trimmed)) {
+                int codeEnd = Math.max(codeStart, lineStart - 1);
+                addCode(parts, cell.substring(codeStart, codeEnd), codeLine);
+                List<String> words = split(trimmed.substring(1));
+                parts.add(new LineMagic(words.get(0), words.subList(1, words.size()), lineNumber));
+                codeStart = lineEnd;
+                codeLine = lineNumber;
+            }
+            if (newline < 0) {
+                break;
+            }
+            lineStart = newline + 1;
+            lineNumber++;
+        }
+        addCode(parts, cell.substring(Math.min(codeStart, cell.length())), codeLine);
+        return parts;
+    }
+
+    private static void addCode(List<Part> parts, String code, int firstLine) {
+        if (!code.isBlank()) {
+            parts.add(new Code(code, firstLine));
+        }
+    }
+
     /** Replaces magic lines by spaces so positions in the rest of the cell stay the same. */
     static String blankMagics(String cell) {
         StringBuilder out = new StringBuilder(cell.length());

@@ -28,12 +28,22 @@ public final class JShellEvaluator implements AutoCloseable {
 
     private final JShell shell;
     private final CapturingExecutionControlProvider provider = new CapturingExecutionControlProvider();
+    private final EvaluationMode mode;
     private volatile boolean stopRequested;
 
     /**
      * @param compilerOptions extra javac options (from {@code IJAVA_COMPILER_OPTS})
      */
     public JShellEvaluator(List<String> compilerOptions) {
+        this(compilerOptions, EvaluationMode.KIT);
+    }
+
+    /**
+     * @param compilerOptions extra javac options (from {@code IJAVA_COMPILER_OPTS})
+     * @param mode whether snippets are stripped (the kit) or handed over as IJava does
+     */
+    public JShellEvaluator(List<String> compilerOptions, EvaluationMode mode) {
+        this.mode = mode;
         this.shell = JShell.builder()
                 .executionEngine(provider, null)
                 .compilerOptions(compilerOptions.toArray(String[]::new))
@@ -82,9 +92,18 @@ public final class JShellEvaluator implements AutoCloseable {
                     throw new IncompleteSourceException(remaining.strip());
                 }
                 int consumed = code.length() - remaining.length();
-                int snippetLine = firstLine + countLines(code, consumed + leadingWhitespace(remaining));
-                // Pitfall: leading newlines make JShell recompile earlier snippets and reset variables.
-                String source = ExitGuardRewriter.rewrite(info.source().strip());
+                String source;
+                int snippetLine;
+                if (mode == EvaluationMode.IJAVA) {
+                    // IJava's CodeEvaluator passes analyzeCompletion's source as it is, leading
+                    // newlines and all; error lines then count from the source's first character.
+                    source = ExitGuardRewriter.rewrite(info.source());
+                    snippetLine = firstLine + countLines(code, consumed);
+                } else {
+                    // Pitfall: leading newlines make JShell recompile earlier snippets and reset variables.
+                    source = ExitGuardRewriter.rewrite(info.source().strip());
+                    snippetLine = firstLine + countLines(code, consumed + leadingWhitespace(remaining));
+                }
                 remaining = info.remaining();
                 last = evalSnippet(source, snippetLine);
                 checkStop();
@@ -167,7 +186,9 @@ public final class JShellEvaluator implements AutoCloseable {
         String message = names.isEmpty()
                 ? "This declaration depends on something that is not declared yet."
                 : "Cannot find " + String.join(", ", names) + " (declare it first, or add its jar with %jars).";
-        return new CompilationException(message, List.of("Cell line " + line + ": " + message, "    " + firstLineOf(snippet.source())));
+        int declarationLine = line + countLines(snippet.source(), leadingWhitespace(snippet.source()));
+        return new CompilationException(message,
+                List.of("Cell line " + declarationLine + ": " + message, "    " + firstLineOf(snippet.source())));
     }
 
     private static EvalException runtimeError(JShellException exception) {

@@ -71,7 +71,8 @@ public final class JavaKernel extends BaseKernel implements NotebookBridge {
 
     @Override
     public String getBanner() {
-        return "Java " + Runtime.version() + " (workshop kernel, IJava-compatible)";
+        return "Java " + Runtime.version() + " (workshop kernel, IJava-compatible"
+                + (settings.mode() == EvaluationMode.IJAVA ? "; IJava 1.3 snippet semantics" : "") + ")";
     }
 
     @Override

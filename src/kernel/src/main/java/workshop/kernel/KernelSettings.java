@@ -16,10 +16,11 @@ import java.util.concurrent.TimeUnit;
  * @param startupScript {@code IJAVA_STARTUP_SCRIPT}: code run at start
  * @param timeout {@code IJAVA_TIMEOUT}: how long a cell may run; empty means no limit
  * @param maxOutputBytes how much one cell may print before the rest is dropped
+ * @param mode {@code WORKSHOP_KERNEL_MODE}: the kit's evaluation or IJava's (see {@link EvaluationMode})
  */
 public record KernelSettings(List<String> classpathGlobs, List<String> compilerOptions,
                              List<String> startupScriptGlobs, String startupScript,
-                             Optional<Duration> timeout, long maxOutputBytes) {
+                             Optional<Duration> timeout, long maxOutputBytes, EvaluationMode mode) {
 
     /** Output beyond this per cell is dropped with a note, so a runaway loop cannot flood the browser. */
     public static final long DEFAULT_MAX_OUTPUT_BYTES = 1_000_000;
@@ -41,7 +42,8 @@ public record KernelSettings(List<String> classpathGlobs, List<String> compilerO
                 pathList(env.get("IJAVA_STARTUP_SCRIPTS_PATH")),
                 env.getOrDefault("IJAVA_STARTUP_SCRIPT", ""),
                 parseTimeout(env.get("IJAVA_TIMEOUT")),
-                maxOutputBytes);
+                maxOutputBytes,
+                EvaluationMode.parse(env.get(EvaluationMode.ENV)));
     }
 
     /**

@@ -6,8 +6,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -21,8 +24,11 @@ import com.google.gson.JsonParser;
  * --execute}) with the kit's kernel, and fails naming the notebook, the cell and the error when a
  * cell not tagged {@code raises-exception} fails.
  *
- * <p>Usage: {@code NotebookRunner <notebooks-dir> <target-dir> <kernel.jar> [timeout-seconds]};
- * the executed copies land in {@code <target-dir>/executed}.
+ * <p>Usage: {@code NotebookRunner <notebooks-dir> <target-dir> <kernel.jar> [timeout-seconds] [modes]};
+ * {@code modes} is a comma-separated list of {@link EvaluationMode}s, {@code kit} by default. Each
+ * mode runs every notebook once: {@code kit} into {@code <target-dir>/executed}, {@code ijava}
+ * (the kernel started with {@code WORKSHOP_KERNEL_MODE=ijava}, IJava 1.3's snippet semantics) into
+ * {@code <target-dir>/executed-ijava}, so a notebook that would break on a user's own IJava fails too.
  */
 public final class NotebookRunner {
 
@@ -35,14 +41,27 @@ public final class NotebookRunner {
      */
     public static void main(String[] args) throws Exception {
         if (args.length < 3) {
-            System.err.println("Usage: NotebookRunner <notebooks-dir> <target-dir> <kernel.jar> [timeout-seconds]");
+            System.err.println("Usage: NotebookRunner <notebooks-dir> <target-dir> <kernel.jar> [timeout-seconds]"
+                    + " [modes, e.g. kit,ijava]");
             System.exit(2);
         }
         Path notebooks = Path.of(args[0]).toAbsolutePath().normalize();
         Path target = Path.of(args[1]).toAbsolutePath().normalize();
         Path jar = Path.of(args[2]);
         int timeout = args.length > 3 ? Integer.parseInt(args[3]) : 300;
-        List<String> failures = run(notebooks, target, jar, timeout);
+        List<EvaluationMode> modes;
+        try {
+            modes = parseModes(args.length > 4 ? args[4] : "kit");
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        List<String> failures = new ArrayList<>();
+        Set<String> failedBefore = new HashSet<>();
+        for (EvaluationMode mode : modes) {
+            failures.addAll(run(notebooks, target, jar, timeout, mode, failedBefore));
+        }
         if (!failures.isEmpty()) {
             // stdout, like the progress lines, so the two never interleave.
             System.out.println();
@@ -54,10 +73,32 @@ public final class NotebookRunner {
     }
 
     /**
+     * @param text comma-separated mode names, e.g. {@code kit,ijava}
+     * @return the modes in order, without repeats
+     */
+    static List<EvaluationMode> parseModes(String text) {
+        List<EvaluationMode> modes = new ArrayList<>();
+        for (String name : text.split(",")) {
+            if (name.isBlank()) {
+                continue;
+            }
+            EvaluationMode mode = EvaluationMode.parse(name);
+            if (!modes.contains(mode)) {
+                modes.add(mode);
+            }
+        }
+        if (modes.isEmpty()) {
+            throw new IllegalArgumentException("No kernel mode to run the notebooks in; use kit, ijava or kit,ijava.");
+        }
+        return modes;
+    }
+
+    /**
+     * @param failedBefore names of notebooks that failed in an earlier mode; this pass adds its own
      * @return one message per failed notebook; empty when all ran cleanly
      */
-    static List<String> run(Path notebooks, Path target, Path jar, int timeoutSeconds)
-            throws IOException, InterruptedException {
+    static List<String> run(Path notebooks, Path target, Path jar, int timeoutSeconds, EvaluationMode mode,
+                            Set<String> failedBefore) throws IOException, InterruptedException {
         JupyterCommand jupyter = JupyterCommand.findOrExit();
         if (!jupyter.has("nbconvert")) {
             System.err.println("Jupyter is installed but nbconvert is missing. " + JupyterCommand.INSTALL_HELP);
@@ -65,21 +106,30 @@ public final class NotebookRunner {
         }
         ProjectJupyter local = new ProjectJupyter(target);
         local.installKernel(jar);
-        Path executed = Files.createDirectories(target.resolve("executed"));
+        Path executed = Files.createDirectories(target.resolve(
+                mode == EvaluationMode.KIT ? "executed" : "executed-" + mode.name().toLowerCase(Locale.ROOT)));
         List<Path> files;
         try (Stream<Path> list = Files.list(notebooks)) {
             files = list.filter(path -> path.toString().endsWith(".ipynb")).sorted().collect(Collectors.toList());
         }
         List<String> failures = new ArrayList<>();
+        long passStart = System.nanoTime();
+        System.out.println(mode == EvaluationMode.KIT ? "Notebooks, kit kernel:"
+                : "Notebooks, IJava 1.3 snippet semantics (" + EvaluationMode.ENV + "=ijava):");
         for (Path notebook : files) {
             long start = System.nanoTime();
-            String failure = runOne(jupyter, local, notebook, executed, timeoutSeconds);
+            String failure = runOne(jupyter, local, notebook, executed, timeoutSeconds, mode);
             long millis = (System.nanoTime() - start) / 1_000_000;
-            System.out.printf("%-40s %s (%d ms)%n", notebook.getFileName(), failure == null ? "OK" : "FAILED", millis);
+            System.out.printf("  %-38s %s (%d ms)%n", notebook.getFileName(), failure == null ? "OK" : "FAILED", millis);
             if (failure != null) {
-                failures.add(failure);
+                String name = notebook.getFileName().toString();
+                // The hint only helps when the kit's own kernel ran the notebook cleanly.
+                boolean onlyIJava = mode == EvaluationMode.IJAVA && !failedBefore.contains(name);
+                failures.add(onlyIJava ? failure + IJAVA_HINT : failure);
+                failedBefore.add(name);
             }
         }
+        System.out.printf("  %d notebooks in %d ms%n", files.size(), (System.nanoTime() - passStart) / 1_000_000);
         if (files.isEmpty()) {
             System.out.println("No notebooks in " + notebooks);
         }
@@ -87,7 +137,7 @@ public final class NotebookRunner {
     }
 
     private static String runOne(JupyterCommand jupyter, ProjectJupyter local, Path notebook, Path executed,
-                                 int timeoutSeconds) throws IOException, InterruptedException {
+                                 int timeoutSeconds, EvaluationMode mode) throws IOException, InterruptedException {
         String name = notebook.getFileName().toString();
         JsonObject json = new JsonParser().parse(Files.readString(notebook, StandardCharsets.UTF_8)).getAsJsonObject();
         String stem = name.substring(0, name.length() - ".ipynb".length());
@@ -103,17 +153,71 @@ public final class NotebookRunner {
                 .redirectErrorStream(true);
         Map<String, String> env = builder.environment();
         local.isolate(env);
+        env.put(EvaluationMode.ENV, mode.name().toLowerCase(Locale.ROOT));
         Process process = builder.start();
         try (OutputStream in = process.getOutputStream()) {
             in.write(json.toString().getBytes(StandardCharsets.UTF_8));
         }
         String log = JupyterCommand.read(process);
+        List<String> late = lateImports(name, json.getAsJsonArray("cells"));
         int exit = process.waitFor();
         if (exit != 0 || !Files.exists(output)) {
-            return name + ": Jupyter could not execute it (exit " + exit + "): " + tail(log);
+            return where(name, mode) + ": Jupyter could not execute it (exit " + exit + "): " + tail(log);
         }
-        return firstUnexpectedError(name, new JsonParser().parse(Files.readString(output, StandardCharsets.UTF_8))
-                .getAsJsonObject());
+        String error = firstUnexpectedError(where(name, mode), new JsonParser().parse(Files.readString(output,
+                StandardCharsets.UTF_8)).getAsJsonObject());
+        if (error == null && mode == EvaluationMode.IJAVA && !late.isEmpty()) {
+            return late.get(0);
+        }
+        return error;
+    }
+
+    private static String where(String name, EvaluationMode mode) {
+        return mode == EvaluationMode.KIT ? name : name + " [" + EvaluationMode.ENV + "=ijava]";
+    }
+
+    /** What to do when a notebook passes on the kit's kernel but not with IJava's semantics. */
+    static final String IJAVA_HINT = "\n      It ran with the kit's own kernel, so on a user's own IJava it breaks like this: IJava hands JShell each"
+            + " snippet with its leading newline, and a later import or declaration then makes JShell redefine"
+            + " earlier snippets, whose variables restart as null. Put imports on a cell's first lines, and do not"
+            + " declare a variable (after the first statement of a cell) with a name an earlier method or class"
+            + " uses for a parameter or local. See src/kernel/README.md, section \"IJava mode\".";
+
+    /**
+     * Finds {@code import} lines that follow other code in a cell. IJava hands such an import to
+     * JShell with its leading newline; an on-demand import there makes JShell redefine earlier
+     * snippets and their variables restart as {@code null}. Comments and magics may come first.
+     *
+     * @param name the notebook's file name
+     * @param cells the notebook's cells
+     * @return one message per offending cell, naming it, the line and what to do
+     */
+    static List<String> lateImports(String name, JsonArray cells) {
+        List<String> messages = new ArrayList<>();
+        for (int i = 0; i < cells.size(); i++) {
+            JsonObject cell = cells.get(i).getAsJsonObject();
+            if (!"code".equals(cell.get("cell_type").getAsString())) {
+                continue;
+            }
+            List<String> lines = source(cell).lines().collect(Collectors.toList());
+            boolean code = false;
+            for (int line = 0; line < lines.size(); line++) {
+                String text = lines.get(line).strip();
+                if (text.startsWith("import ")) {
+                    if (code) {
+                        messages.add(name + ", cell " + (i + 1) + " of " + cells.size() + " (" + firstLine(source(cell))
+                                + "): line " + (line + 1) + " '" + text + "' comes after other code. On IJava that"
+                                + " import reaches JShell with its leading newline and can reset earlier variables"
+                                + " to null; move every import to the cell's first lines.");
+                        break;
+                    }
+                } else if (!text.isEmpty() && !text.startsWith("//") && !text.startsWith("/*")
+                        && !text.startsWith("*") && !text.startsWith("%")) {
+                    code = true;
+                }
+            }
+        }
+        return messages;
     }
 
     /** @return a message naming the first failing cell, or {@code null} when every cell behaved */

@@ -20,6 +20,7 @@ public final class NotebookSession implements AutoCloseable {
 
     private final JShellEvaluator evaluator;
     private final KernelMagics magics;
+    private final EvaluationMode mode;
 
     /**
      * Starts JShell, adds the default imports, then applies {@code IJAVA_CLASSPATH} and the startup scripts.
@@ -29,7 +30,8 @@ public final class NotebookSession implements AutoCloseable {
      * @throws CellException when a startup classpath entry or script fails
      */
     public NotebookSession(KernelSettings settings, Path workingDirectory) throws CellException {
-        this.evaluator = new JShellEvaluator(settings.compilerOptions());
+        this.mode = settings.mode();
+        this.evaluator = new JShellEvaluator(settings.compilerOptions(), mode);
         this.magics = new KernelMagics(workingDirectory, evaluator, this::run);
         evaluator.eval(String.join("\n", DEFAULT_IMPORTS), 1);
         try {
@@ -58,7 +60,8 @@ public final class NotebookSession implements AutoCloseable {
      */
     public CellResult run(String cell) throws CellException {
         CellResult result = CellResult.NONE;
-        for (CellParser.Part part : CellParser.parse(cell)) {
+        List<CellParser.Part> parts = mode == EvaluationMode.IJAVA ? CellParser.parseAsIJava(cell) : CellParser.parse(cell);
+        for (CellParser.Part part : parts) {
             if (part instanceof CellParser.Code code) {
                 result = evaluator.eval(code.source(), code.firstLine());
             } else if (part instanceof CellParser.LineMagic magic) {
