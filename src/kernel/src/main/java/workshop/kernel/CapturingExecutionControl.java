@@ -37,12 +37,17 @@ public final class CapturingExecutionControl extends LocalExecutionControl {
     private volatile Method current;
     private volatile Object lastValue;
     private volatile Thread snippetThread;
+    // A stop that arrives while a snippet is still compiling finds nothing running; it waits here for the invoke.
+    private volatile boolean stopPending;
 
     private final Map<String, Object> values = new ConcurrentHashMap<>();
     private final AtomicLong counter = new AtomicLong();
 
     @Override
     protected String invoke(Method doitMethod) throws Exception {
+        if (stopPending) {
+            throw new StoppedException();
+        }
         String key = KEY_PREFIX + counter.incrementAndGet();
         current = doitMethod;
         lastValue = null;
@@ -81,11 +86,17 @@ public final class CapturingExecutionControl extends LocalExecutionControl {
     /** Besides the JDK's stop, wakes a snippet blocked in sleep, wait or I/O. */
     @Override
     public void stop() throws EngineTerminationException, InternalException {
+        stopPending = true;
         super.stop();
         Thread thread = snippetThread;
         if (thread != null) {
             thread.interrupt();
         }
+    }
+
+    /** Forgets a stop request, before a new cell starts. */
+    void clearStop() {
+        stopPending = false;
     }
 
     /**

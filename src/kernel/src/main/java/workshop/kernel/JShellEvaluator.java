@@ -66,6 +66,7 @@ public final class JShellEvaluator implements AutoCloseable {
     /** Forgets an earlier stop request, before a new cell starts. */
     public void clearStop() {
         stopRequested = false;
+        provider.control().clearStop();
     }
 
     /**
@@ -105,6 +106,7 @@ public final class JShellEvaluator implements AutoCloseable {
                     snippetLine = firstLine + countLines(code, consumed + leadingWhitespace(remaining));
                 }
                 remaining = info.remaining();
+                checkStop();
                 last = evalSnippet(source, snippetLine);
                 checkStop();
             }
