@@ -19,9 +19,11 @@ import io.jsonwebtoken.Jwts;
 import io.jsonwebtoken.Locator;
 import io.jsonwebtoken.PrematureJwtException;
 import io.jsonwebtoken.ProtectedHeader;
+import io.jsonwebtoken.io.Deserializer;
 import io.jsonwebtoken.jackson.io.JacksonDeserializer;
 import io.jsonwebtoken.security.SecurityException;
 import java.math.BigDecimal;
+import java.io.Reader;
 import java.math.BigInteger;
 import java.security.Key;
 import java.time.Clock;
@@ -58,6 +60,7 @@ public final class TokenVerifier {
 
     private final Set<String> allowedAlgorithms;
     private final JwtParser parser;
+    private final RecordingDeserializer json = new RecordingDeserializer(new JacksonDeserializer<>(Json.newMapper()));
     private final Clock clock;
     private final Duration skew;
 
@@ -77,7 +80,7 @@ public final class TokenVerifier {
                 .clock(() -> Date.from(clock.instant()))
                 .clockSkewSeconds(skew.toSeconds())
                 // jjwt's own Jackson mapper has Jackson's default depth limit (1000); use the kit's.
-                .json(new JacksonDeserializer<>(Json.newMapper()))
+                .json(json)
                 .build();
     }
 
@@ -108,21 +111,27 @@ public final class TokenVerifier {
         requireAccessTokenType(header.get("typ"));
         // jjwt refuses most bad crit values but accepts [] and null, and reads "x" as ["x"]: check it ourselves.
         CriticalHeader.requireNone(header);
-        int firstDot = token.indexOf('.');
-        int lastDot = token.lastIndexOf('.');
         // jjwt's decoder ignores the unused bits of the signature's last character (4 spellings verify);
         // the strict Base64Url refuses all but the canonical one. Header and payload are covered by the signature.
-        Base64Url.decode(token.substring(lastDot + 1));
-        // The raw JSON types of exp, nbf and iat, before jjwt converts them: jjwt accepts "1700000000" (a string),
-        // and exp * 1000 overflows a long for huge values, which it then compares as a date in the past or future.
-        Map<String, Object> rawClaims = Json.object(token.substring(firstDot + 1, lastDot), "payload");
-        Instant exp = numericDate(rawClaims, Claims.EXPIRATION);
-        Instant nbf = numericDate(rawClaims, Claims.NOT_BEFORE);
-        Instant iat = numericDate(rawClaims, Claims.ISSUED_AT);
+        Base64Url.decode(token.substring(token.lastIndexOf('.') + 1));
+        Claims claims;
+        Instant exp;
+        Instant nbf;
+        Instant iat;
+        try {
+            claims = parse(token);
+            // The raw JSON types of exp, nbf and iat, as jjwt's own parse read them: jjwt accepts "1700000000" (a
+            // string), and exp * 1000 overflows a long for huge values, which it then compares as some other date.
+            Map<String, ?> rawClaims = json.payload();
+            exp = numericDate(rawClaims, Claims.EXPIRATION);
+            nbf = numericDate(rawClaims, Claims.NOT_BEFORE);
+            iat = numericDate(rawClaims, Claims.ISSUED_AT);
+        } finally {
+            json.forget();
+        }
         if (exp == null) {
             throw new TokenRejected(MALFORMED, "no exp: an access token that never expires is refused (RFC 9068 2.2 requires exp)");
         }
-        Claims claims = parse(token);
         Instant now = clock.instant();
         // RFC 7519 4.1.4: now must be BEFORE exp; jjwt also accepts exp == now (to the millisecond).
         if (!now.isBefore(exp.plus(skew))) {
@@ -140,7 +149,7 @@ public final class TokenVerifier {
      * from 0 to {@link #MAX_NUMERIC_DATE} (fractions allowed); a string, a boolean, null, a negative or a larger number
      * is MALFORMED.
      */
-    private static Instant numericDate(Map<String, Object> claims, String name) {
+    private static Instant numericDate(Map<String, ?> claims, String name) {
         if (!claims.containsKey(name)) {
             return null;
         }
@@ -185,8 +194,10 @@ public final class TokenVerifier {
         } catch (TokenRejected e) {
             throw e; // from the key locator (UNKNOWN_KEY)
         } catch (ExpiredJwtException e) {
+            requireNumericDates(); // jjwt compared a date it converted: a string or an overflow is MALFORMED first
             throw new TokenRejected(EXPIRED, e.getMessage(), e);
         } catch (PrematureJwtException e) {
+            requireNumericDates();
             throw new TokenRejected(NOT_YET_VALID, e.getMessage(), e);
         } catch (InvalidClaimException e) {
             TokenRejected.Reason reason = switch (e.getClaimName()) {
@@ -199,6 +210,51 @@ public final class TokenVerifier {
             throw new TokenRejected(BAD_SIGNATURE, e.getMessage(), e);
         } catch (JwtException | IllegalArgumentException e) {
             throw new TokenRejected(MALFORMED, e.getMessage(), e);
+        }
+    }
+
+    private void requireNumericDates() {
+        Map<String, ?> rawClaims = json.payload();
+        numericDate(rawClaims, Claims.EXPIRATION);
+        numericDate(rawClaims, Claims.NOT_BEFORE);
+        numericDate(rawClaims, Claims.ISSUED_AT);
+    }
+
+    /**
+     * jjwt's JSON reader, remembering on this thread the last object it read: for a signed token that is the payload,
+     * so the verifier sees the raw claim types without parsing the payload a second time.
+     */
+    private static final class RecordingDeserializer implements Deserializer<Map<String, ?>> {
+        private final Deserializer<Map<String, ?>> jackson;
+        private final ThreadLocal<Map<String, ?>> last = new ThreadLocal<>();
+
+        RecordingDeserializer(Deserializer<Map<String, ?>> jackson) {
+            this.jackson = jackson;
+        }
+
+        @Override
+        @Deprecated
+        public Map<String, ?> deserialize(byte[] bytes) {
+            return remember(jackson.deserialize(bytes));
+        }
+
+        @Override
+        public Map<String, ?> deserialize(Reader reader) {
+            return remember(jackson.deserialize(reader));
+        }
+
+        private Map<String, ?> remember(Map<String, ?> value) {
+            last.set(value);
+            return value;
+        }
+
+        Map<String, ?> payload() {
+            Map<String, ?> value = last.get();
+            return value == null ? Map.of() : value;
+        }
+
+        void forget() {
+            last.remove();
         }
     }
 
