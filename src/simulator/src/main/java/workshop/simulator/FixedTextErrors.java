@@ -37,7 +37,11 @@ final class FixedTextErrors {
                 log(http, e);
                 if (!response.isCommitted()) {
                     response.reset();
-                    answer((HttpServletResponse) response, isBrokenPercentEncoding(e) ? 400 : 500);
+                    if (isBrokenPercentEncoding(e)) {
+                        answer((HttpServletResponse) response, 400, BAD_ENCODING);
+                    } else {
+                        answer((HttpServletResponse) response, 500, generic(500));
+                    }
                 }
             }
         }
@@ -53,14 +57,17 @@ final class FixedTextErrors {
             }
             baseRequest.setHandled(true);
             if (!response.isCommitted()) {
-                answer(response, response.getStatus());
+                answer(response, response.getStatus(), generic(response.getStatus()));
             }
         }
     }
 
-    private static void answer(HttpServletResponse response, int status) throws IOException {
-        String body = status == 400 ? BAD_ENCODING : status + ": the simulated server could not answer this request."
+    private static String generic(int status) {
+        return status + ": the simulated server could not answer this request."
                 + " The details are in the simulator's log (stderr of the process that started it).\n";
+    }
+
+    private static void answer(HttpServletResponse response, int status, String body) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         response.setStatus(status);
         response.setContentType("text/plain; charset=utf-8");
