@@ -15,10 +15,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A kata's hints, in levels: the nudge (level 1) is printed in the kata's README under
- * {@code ## Hints → ### C3 · title}; the deeper levels (concept, near-answer) live in the kata's
- * {@code hints.md} under {@code ## C3 → ### Concept, ### Near-answer}, so that reading the README never
- * shows them. {@link HintLog} remembers how many levels a learner has opened.
+ * A kata's hints, in levels, read from its README: under {@code ## Hints}, each {@code ### C3 · title}
+ * section starts with the nudge (level 1, shown), followed by folded levels, one
+ * {@code <details><summary>Concept</summary> … </details>} block each (concept, then near-answer).
+ * {@link HintLog} remembers how many levels a learner has opened.
  */
 public final class Hints {
 
@@ -34,24 +34,18 @@ public final class Hints {
         this.byStep = byStep;
     }
 
-    /** The hints of the kata in {@code kataDir} (its README.md and hints.md); missing files give no hints. */
+    /** The hints of the kata in {@code kataDir} (its README.md); no README gives no hints. */
     public static Hints load(Path kataDir) {
-        Map<String, List<String[]>> levels = new LinkedHashMap<>();
-        Map<String, String> nudges = sections(read(kataDir.resolve("README.md")), "## Hints", "### ");
-        nudges.forEach((step, text) -> levels.computeIfAbsent(step, s -> new ArrayList<>()).add(new String[] {"Nudge", text}));
-        Map<String, String> deeper = sections(read(kataDir.resolve("hints.md")), null, "## ");
-        deeper.forEach((step, text) -> {
-            for (Map.Entry<String, String> level : subsections(text).entrySet()) {
-                levels.computeIfAbsent(step, s -> new ArrayList<>()).add(new String[] {level.getKey(), level.getValue()});
-            }
-        });
         Map<String, List<Hint>> byStep = new LinkedHashMap<>();
-        levels.forEach((step, list) -> {
+        sections(read(kataDir.resolve("README.md")), "## Hints", "### ").forEach((step, text) -> {
+            List<String[]> levels = levels(text);
             List<Hint> hints = new ArrayList<>();
-            for (int i = 0; i < list.size(); i++) {
-                hints.add(new Hint(step, i + 1, list.size(), list.get(i)[0], list.get(i)[1]));
+            for (int i = 0; i < levels.size(); i++) {
+                hints.add(new Hint(step, i + 1, levels.size(), levels.get(i)[0], levels.get(i)[1]));
             }
-            byStep.put(step, List.copyOf(hints));
+            if (!hints.isEmpty()) {
+                byStep.put(step, List.copyOf(hints));
+            }
         });
         return new Hints(byStep);
     }
@@ -117,26 +111,22 @@ public final class Hints {
         return sections;
     }
 
-    /** {@code ### Name} subsections of one step's section, in order. */
-    private static Map<String, String> subsections(String text) {
-        Map<String, String> result = new LinkedHashMap<>();
-        String name = null;
-        StringBuilder body = new StringBuilder();
-        for (String line : text.lines().toList()) {
-            if (line.startsWith("### ")) {
-                if (name != null) {
-                    result.put(name, body.toString().strip());
-                }
-                name = line.substring(4).strip();
-                body.setLength(0);
-            } else if (name != null) {
-                body.append(line).append('\n');
-            }
+    private static final Pattern FOLDED = Pattern.compile(
+            "<details>\\s*<summary>(.*?)</summary>(.*?)</details>", Pattern.DOTALL);
+
+    /** The nudge (the text before the first folded block), then each folded block, in order. */
+    private static List<String[]> levels(String text) {
+        List<String[]> levels = new ArrayList<>();
+        Matcher m = FOLDED.matcher(text);
+        int nudgeEnd = m.find() ? m.start() : text.length();
+        String nudge = text.substring(0, nudgeEnd).strip();
+        if (!nudge.isEmpty()) {
+            levels.add(new String[] {"Nudge", nudge});
         }
-        if (name != null) {
-            result.put(name, body.toString().strip());
+        for (m.reset(); m.find(); ) {
+            levels.add(new String[] {m.group(1).replaceAll("<[^>]*>", "").strip(), m.group(2).strip()});
         }
-        return result;
+        return levels;
     }
 
     private static int indexOf(List<String> lines, String heading, int from) {

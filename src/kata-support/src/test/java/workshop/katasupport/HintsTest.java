@@ -14,7 +14,7 @@ class HintsTest {
     Path kata;
 
     @Test
-    void nudgeFromTheReadmeThenTheDeeperLevelsFromHintsMd() throws IOException {
+    void theNudgeIsShownAndTheDeeperLevelsAreFolded() throws IOException {
         Files.writeString(kata.resolve("README.md"), """
                 # Kata
                 ## Steps
@@ -26,21 +26,23 @@ class HintsTest {
                 ### C1 · parse
                 Find the first `;`.
 
+                <details><summary>Concept</summary>
+
+                The pair comes first.
+                </details>
+                <details><summary>Near-answer</summary>
+
+                Split at the first `=`.
+                </details>
+
                 ### C2
                 Look at the last one.
+                <details><summary>Concept</summary>
+                Last wins.
+                </details>
+
                 ## Questions
                 ### C1 · not a hint either
-                """);
-        Files.writeString(kata.resolve("hints.md"), """
-                # Spoilers
-                ## C1
-                ### Concept
-                The pair comes first.
-                ### Near-answer
-                Split at the first `=`.
-                ## C2
-                ### Concept
-                Last wins.
                 """);
         Hints hints = Hints.load(kata);
 
@@ -56,8 +58,9 @@ class HintsTest {
 
     @Test
     void theLogRevealsOneLevelAtATimeAndRemembersIt() throws IOException {
-        Files.writeString(kata.resolve("README.md"), "## Hints\n### C1\nnudge\n");
-        Files.writeString(kata.resolve("hints.md"), "## C1\n### Concept\nconcept\n### Near-answer\nanswer\n");
+        Files.writeString(kata.resolve("README.md"), "## Hints\n### C1\nnudge\n"
+                + "<details><summary>Concept</summary>\nconcept\n</details>\n"
+                + "<details><summary>Near-answer</summary>\nanswer\n</details>\n");
         Hints hints = Hints.load(kata);
         HintLog log = new HintLog(kata);
 
