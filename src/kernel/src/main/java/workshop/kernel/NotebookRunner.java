@@ -42,7 +42,7 @@ public final class NotebookRunner {
     public static void main(String[] args) throws Exception {
         if (args.length < 3) {
             System.err.println("Usage: NotebookRunner <notebooks-dir> <target-dir> <kernel.jar> [timeout-seconds]"
-                    + " [modes, e.g. kit,ijava]");
+                    + " [modes, e.g. kit,ijava] [only these notebooks, e.g. 03-jwt]");
             System.exit(2);
         }
         Path notebooks = Path.of(args[0]).toAbsolutePath().normalize();
@@ -57,10 +57,11 @@ public final class NotebookRunner {
             System.exit(2);
             return;
         }
+        String only = args.length > 5 ? args[5] : "";
         List<String> failures = new ArrayList<>();
         Set<String> failedBefore = new HashSet<>();
         for (EvaluationMode mode : modes) {
-            failures.addAll(run(notebooks, target, jar, timeout, mode, failedBefore));
+            failures.addAll(run(notebooks, target, jar, timeout, mode, failedBefore, only));
         }
         if (!failures.isEmpty()) {
             // stdout, like the progress lines, so the two never interleave.
@@ -98,7 +99,7 @@ public final class NotebookRunner {
      * @return one message per failed notebook; empty when all ran cleanly
      */
     static List<String> run(Path notebooks, Path target, Path jar, int timeoutSeconds, EvaluationMode mode,
-                            Set<String> failedBefore) throws IOException, InterruptedException {
+                            Set<String> failedBefore, String only) throws IOException, InterruptedException {
         JupyterCommand jupyter = JupyterCommand.findOrExit();
         if (!jupyter.has("nbconvert")) {
             System.err.println("Jupyter is installed but nbconvert is missing. " + JupyterCommand.INSTALL_HELP);
@@ -111,6 +112,13 @@ public final class NotebookRunner {
         List<Path> files;
         try (Stream<Path> list = Files.list(notebooks)) {
             files = list.filter(path -> path.toString().endsWith(".ipynb")).sorted().collect(Collectors.toList());
+        }
+        List<Path> all = files;
+        files = select(files, only);
+        if (files.isEmpty() && !all.isEmpty()) {
+            System.out.println("No notebook matches -Dnotebook=" + only + ". The notebooks are: "
+                    + all.stream().map(p -> p.getFileName().toString().replace(".ipynb", "")).collect(Collectors.joining(", ")));
+            System.exit(2);
         }
         List<String> failures = new ArrayList<>();
         long passStart = System.nanoTime();
@@ -129,11 +137,25 @@ public final class NotebookRunner {
                 failedBefore.add(name);
             }
         }
-        System.out.printf("  %d notebooks in %d ms%n", files.size(), (System.nanoTime() - passStart) / 1_000_000);
+        System.out.printf("  %d notebook%s in %d ms%n", files.size(), files.size() == 1 ? "" : "s", (System.nanoTime() - passStart) / 1_000_000);
         if (files.isEmpty()) {
             System.out.println("No notebooks in " + notebooks);
         }
         return failures;
+    }
+
+    /**
+     * @param only comma-separated notebook names, with or without {@code .ipynb}, or a prefix such as
+     *             {@code 03}; blank selects every notebook
+     */
+    static List<Path> select(List<Path> files, String only) {
+        if (only == null || only.isBlank()) {
+            return files;
+        }
+        List<String> wanted = List.of(only.split("[,\\s]+")).stream()
+                .map(name -> name.strip().replace(".ipynb", "")).filter(name -> !name.isEmpty()).toList();
+        return files.stream().filter(file -> wanted.stream().anyMatch(
+                name -> file.getFileName().toString().startsWith(name))).collect(Collectors.toList());
     }
 
     private static String runOne(JupyterCommand jupyter, ProjectJupyter local, Path notebook, Path executed,

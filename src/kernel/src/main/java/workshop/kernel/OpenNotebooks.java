@@ -69,6 +69,9 @@ public final class OpenNotebooks {
         if ("root".equals(System.getProperty("user.name")) && !System.getProperty("os.name", "").startsWith("Windows")) {
             // Jupyter refuses to run as root without it (containers, CI machines).
             command.add("--allow-root");
+            System.out.println("You are root, so Jupyter gets --allow-root (it refuses root otherwise): code in the"
+                    + " notebooks runs as root. On your own machine, run mvn -Pjupyter as a normal user.");
+            System.out.println();
         }
         ProcessBuilder builder = new ProcessBuilder(command).directory(notebooks.toFile()).inheritIO();
         local.addKernelPath(builder.environment());

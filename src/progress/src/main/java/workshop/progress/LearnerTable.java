@@ -2,15 +2,29 @@ package workshop.progress;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import workshop.katasupport.HintLog;
+import workshop.katasupport.StepId;
 
-/** The learner's view: one row per kata, its score, and the next red step with what to do about it. */
+/**
+ * The learner's view: one row per kata, its score, and the next red step with what to do about it.
+ * It is the last thing {@code mvn test} prints, so it ends with the next command to run.
+ */
 final class LearnerTable {
 
     private static final int MESSAGE_LINES = 8;
     private static final String RULE = "─".repeat(78);
+    private static final String INDENT = "                 ";
+    /** The lines of a failure message that say what was expected and what happened, shown first. */
+    private static final Pattern VERDICT_LINE = Pattern.compile(
+            "(?i)^\\s*(expected|but was|actual|expecting|to (be|contain|equal|have)|your [\\w ]{1,30}"
+                    + " (said|returned|threw|did not|sent|gave))\\b.*");
 
     private final Path root;
     private final List<String> katas;
@@ -24,61 +38,135 @@ final class LearnerTable {
 
     /** Prints the table; returns the build's failure sentence, or null when everything that ran is green. */
     String print(PrintStream out) {
+        boolean filtered = !step.isEmpty();
+        Map<String, Integer> hints = new HintLog(root).opened();
         out.println();
         out.println(RULE);
-        out.println(" Kata progress" + (step.isEmpty() ? "" : "   (only steps " + step + ": -Dstep=" + step + ")"));
+        out.println(" Kata progress" + (filtered ? "   (only steps " + step + ": -Dstep=" + step + ")" : ""));
         out.println(RULE);
         String firstRed = null;
+        String nextCommand = null;
         int red = 0;
+        int left = 0;
         for (String kata : katas) {
             KataRun run = KataRun.read(root, kata);
             String name = kata.substring(kata.indexOf('/') + 1);
             if (!run.ran()) {
                 red++;
-                out.printf(" %-14s  not run: it did not compile. Fix the first [ERROR] line above for %s%n", name, kata);
+                out.printf(" %-14s  not run: it did not compile, or its tests could not start.%n", name);
+                out.println(INDENT + "The first [ERROR] lines for " + kata + " above say where (file and line).");
                 firstRed = firstRed == null ? name + " does not compile" : firstRed;
                 continue;
             }
             List<KataRun.Test> tests = run.tests();
             if (tests.isEmpty()) {
-                out.printf(" %-14s  no step selected by -Dstep=%s%n", name, step);
                 continue;
             }
+            List<String> notRun = notRun(kata, tests);
             long passed = run.passed();
-            out.printf(" %-14s %3d/%-3d %s%n", name, passed, tests.size(), steps(tests));
+            out.printf(" %-14s %3d/%-3d %s%s%n", name, passed, tests.size(), steps(tests),
+                    notRun.isEmpty() ? "" : "  · " + notRun.size() + " more step" + (notRun.size() == 1 ? "" : "s") + " not run");
+            String used = hintsUsed(tests, hints);
+            if (!used.isEmpty()) {
+                out.println(INDENT + "hints used: " + used);
+            }
             Optional<KataRun.Test> next = run.nextRed();
             if (next.isPresent()) {
                 red++;
                 KataRun.Test t = next.get();
-                out.println("                 next: " + t.title());
-                for (String line : t.message().lines().limit(MESSAGE_LINES).toList()) {
-                    out.println("                   " + line);
+                out.println(INDENT + "next: " + t.title());
+                for (String line : verdictFirst(t.message())) {
+                    out.println(INDENT + "  " + line);
                 }
-                out.println("                 hints: " + kata + "/README.md (" + t.step() + ")   focus: mvn test -Dstep=" + t.step());
+                out.println(INDENT + "hint: mvn test -Dhint=" + t.step() + "   focus: mvn test -Dstep=" + t.step());
                 firstRed = firstRed == null ? t.step() + " in " + kata : firstRed;
+                nextCommand = nextCommand == null ? "mvn test -Dstep=" + t.step() : nextCommand;
+            } else if (!notRun.isEmpty()) {
+                left += notRun.size();
+                out.println(INDENT + "what ran is green. Next: mvn test -Dstep=" + notRun.get(0)
+                        + "   (" + notRun.size() + " step" + (notRun.size() == 1 ? "" : "s") + " left: "
+                        + range(notRun) + ")");
+                nextCommand = nextCommand == null ? "mvn test -Dstep=" + notRun.get(0) : nextCommand;
             } else {
-                out.println("                 all green — compare with solutions/" + name + " and its notes");
+                out.println(INDENT + "all green: the whole kata is done. Compare with solutions/" + name + " and its notes.");
             }
         }
         out.println(RULE);
-        if (red == 0) {
-            out.println(" Everything that ran is green. Well done!");
+        if (red == 0 && left == 0) {
+            out.println(" Everything is green. Well done!");
             out.println(RULE);
             return null;
         }
-        out.println(" Red is where a kata starts: make the next step green, then run mvn test again.");
-        out.println(" (Scores count test methods; a parameterized test turns green when all its cases pass.)");
+        if (red == 0) {
+            out.println(" Every step you selected is green; " + left + " step" + (left == 1 ? "" : "s")
+                    + " not run yet. Next: " + nextCommand + " (or mvn test for all).");
+            out.println(RULE);
+            return null;
+        }
+        out.println(" Red is where a kata starts: make " + firstRed.split(" ")[0] + " green, then run "
+                + (filtered ? nextCommand : "mvn test") + " again.");
+        out.println(" Or let mvn -Pwatch re-run it on every save.");
         out.println(RULE);
         return red + " kata(s) still have red steps. Next: " + firstRed + " (see the table above).";
     }
 
+    /** The steps of the kata that this run did not select (a -Dstep filter), in teaching order. */
+    private List<String> notRun(String kata, List<KataRun.Test> tests) {
+        if (step.isEmpty()) {
+            return List.of();
+        }
+        List<String> ran = tests.stream().map(KataRun.Test::step).distinct().toList();
+        return KataSteps.of(root.resolve(kata)).stream().filter(s -> !ran.contains(s)).toList();
+    }
+
+    /** {@code C3 ✔ (2 hints), C5 ✘ (1 hint)} for the steps of this run whose hints were opened. */
+    private static String hintsUsed(List<KataRun.Test> tests, Map<String, Integer> opened) {
+        List<String> used = new ArrayList<>();
+        byStep(tests).forEach((s, green) -> {
+            int n = opened.getOrDefault(s, 0);
+            if (n > 0) {
+                used.add(s + " " + (green ? "✔" : "✘") + " (" + n + " hint" + (n == 1 ? "" : "s") + ")");
+            }
+        });
+        return String.join(", ", used);
+    }
+
+    /** The message's first line, then the lines that say expected/actual, then the rest, within the limit. */
+    static List<String> verdictFirst(String message) {
+        List<String> lines = message.lines().filter(l -> !l.isBlank()).toList();
+        if (lines.isEmpty()) {
+            return List.of();
+        }
+        List<String> ordered = new ArrayList<>();
+        ordered.add(lines.get(0));
+        lines.stream().skip(1).filter(l -> VERDICT_LINE.matcher(l).matches()).forEach(ordered::add);
+        lines.stream().skip(1).filter(l -> !VERDICT_LINE.matcher(l).matches()).forEach(ordered::add);
+        if (ordered.size() <= MESSAGE_LINES) {
+            return ordered;
+        }
+        List<String> shown = new ArrayList<>(ordered.subList(0, MESSAGE_LINES));
+        shown.add("… (" + (ordered.size() - MESSAGE_LINES) + " more lines: mvn -Pwatch shows the whole message)");
+        return shown;
+    }
+
+    private static String range(List<String> steps) {
+        return steps.size() == 1 ? steps.get(0) : steps.get(0) + "–" + steps.get(steps.size() - 1);
+    }
+
+    private static Map<String, Boolean> byStep(List<KataRun.Test> tests) {
+        return tests.stream().collect(Collectors.groupingBy(KataRun.Test::step, LinkedHashMap::new,
+                Collectors.reducing(true, KataRun.Test::passed, Boolean::logicalAnd)));
+    }
+
     /** A compact per-step summary such as {@code C1✔ C2✔ C3✘}. */
     private static String steps(List<KataRun.Test> tests) {
-        return tests.stream()
-                .collect(Collectors.groupingBy(KataRun.Test::step, java.util.LinkedHashMap::new,
-                        Collectors.reducing(true, KataRun.Test::passed, Boolean::logicalAnd)))
-                .entrySet().stream()
+        return byStep(tests).entrySet().stream()
                 .map(e -> (e.getKey().isEmpty() ? "?" : e.getKey()) + (e.getValue() ? "✔" : "✘"))
                 .collect(Collectors.joining(" "));
+    }
+
+    /** Used by the step ordering of {@link KataSteps}. */
+    static int number(String step) {
+        return step.isEmpty() ? Integer.MAX_VALUE : new StepId(step).number();
     }
 }

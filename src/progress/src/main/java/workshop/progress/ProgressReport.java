@@ -10,10 +10,11 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Runs last in the build. Learner mode prints the progress table and fails while a step is red;
- * verify mode checks that every kata test fails on its starter and passes on its solution.
- * Arguments: the kit's root folder, the mode ({@code learner}, {@code verify} or {@code off}),
- * and the {@code -Dstep} filter (may be empty).
+ * Runs last in the build. Learner mode prints the progress table and ends the build: exit code 1
+ * while a step is red, 0 otherwise. Hint mode prints the next hint level of one step. Verify mode
+ * checks that every kata test fails on its starter and passes on its solution.
+ * Arguments: the kit's root folder, the mode ({@code learner}, {@code hint}, {@code verify} or
+ * {@code off}), the {@code -Dstep} filter (may be empty), and the {@code -Dhint} step (hint mode).
  */
 public final class ProgressReport {
 
@@ -24,15 +25,12 @@ public final class ProgressReport {
         Path root = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
         String mode = args.length > 1 ? args[1] : "learner";
         String step = args.length > 2 ? args[2] : "";
+        String hint = args.length > 3 ? args[3] : "";
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         switch (mode) {
             case "off" -> { }
-            case "learner" -> {
-                String failure = new LearnerTable(root, katas(root, "katas"), step).print(out);
-                if (failure != null) {
-                    throw new KataProgressException(failure);
-                }
-            }
+            case "learner" -> end(new LearnerTable(root, katas(root, "katas"), step).print(out));
+            case "hint" -> end(new HintCommand(root, katas(root, "katas")).print(hint, out));
             case "verify" -> {
                 String failure = new KataCheck(root, katas(root, "katas"), katas(root, "solutions"), step).print(out);
                 if (failure != null) {
@@ -65,6 +63,23 @@ public final class ProgressReport {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Ends the learner's build right after the table: Maven's failure epilogue (reactor summary, stack
+     * trace advice, "[Help 1]", "-rf") would only push the table off the screen, and the table already
+     * says what to do. Exit code 1 while something is red, 0 otherwise. Under the Maven daemon (mvnd),
+     * which must not be stopped, the failure becomes an exception as in verify mode.
+     */
+    private static void end(String failure) {
+        System.out.flush();
+        if (System.getProperty("mvnd.home") != null || Boolean.getBoolean("progress.noExit")) {
+            if (failure != null) {
+                throw new KataProgressException(failure);
+            }
+            return;
+        }
+        System.exit(failure == null ? 0 : 1);
     }
 
     /** Ends the build with one sentence saying what to do next (the table above says the rest). */

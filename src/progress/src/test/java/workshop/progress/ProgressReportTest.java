@@ -51,7 +51,7 @@ class ProgressReportTest {
     void allGreenEndsTheBuildSuccessfully() throws IOException {
         module("katas/01-cookies", "", line(Status.PASSED, "C1", "m1", "C1 · parse", ""));
         assertThat(new LearnerTable(root, ProgressReport.katas(root, "katas"), "").print(out)).isNull();
-        assertThat(text()).contains("1/1", "all green");
+        assertThat(text()).contains("1/1", "all green", "Everything is green");
     }
 
     @Test
@@ -61,6 +61,74 @@ class ProgressReportTest {
                 new ResultLine(Status.FAILED, "C1", "id[2]", "T#p", "C1 · never throws ▸ b", "threw"));
         new LearnerTable(root, ProgressReport.katas(root, "katas"), "").print(out);
         assertThat(text()).contains("0/1", "next: C1 · never throws");
+    }
+
+    @Test
+    void aFilteredRunCountsTheStepsLeftAndNeverPointsToTheSolutions() throws IOException {
+        module("katas/01-cookies", "C1", line(Status.FAILED, "C1", "m1", "C1 · parse", "C1 · not implemented"));
+        spec("katas/01-cookies", "C1", "C2", "C3");
+
+        String failure = new LearnerTable(root, ProgressReport.katas(root, "katas"), "C1").print(out);
+
+        assertThat(text()).contains("0/1", "C1✘", "2 more steps not run", "mvn test -Dstep=C1")
+                .doesNotContain("solutions", "Well done");
+        assertThat(failure).isNotNull();
+    }
+
+    @Test
+    void aFilteredRunThatIsGreenSaysWhichStepIsNext() throws IOException {
+        module("katas/01-cookies", "C1", line(Status.PASSED, "C1", "m1", "C1 · parse", ""));
+        spec("katas/01-cookies", "C1", "C2", "C3");
+
+        String failure = new LearnerTable(root, ProgressReport.katas(root, "katas"), "C1").print(out);
+
+        assertThat(text()).contains("1/1", "2 more steps not run", "Next: mvn test -Dstep=C2", "2 steps left: C2–C3")
+                .doesNotContain("solutions", "Well done", "Everything is green");
+        assertThat(failure).isNull();
+    }
+
+    @Test
+    void theExpectedAndActualLinesComeFirst() {
+        String message = "J8 · the verifier accepted a token it must refuse\n"
+                + "Why: RFC 8725 §3.1 says so.\nheader: {\"alg\":\"none\"}\npayload: {}\n"
+                + "expected: ALGORITHM_NOT_ALLOWED\n but was: EXPIRED\nyour verifier said: expired";
+        assertThat(LearnerTable.verdictFirst(message)).startsWith(
+                "J8 · the verifier accepted a token it must refuse", "expected: ALGORITHM_NOT_ALLOWED",
+                " but was: EXPIRED", "your verifier said: expired", "Why: RFC 8725 §3.1 says so.");
+        String longMessage = "headline\n" + "detail\n".repeat(20);
+        assertThat(LearnerTable.verdictFirst(longMessage)).hasSize(9).last().asString().contains("13 more lines");
+    }
+
+    @Test
+    void theTableSaysHowManyHintsEachStepNeeded() throws IOException {
+        module("katas/01-cookies", "",
+                line(Status.PASSED, "C3", "m3", "C3 · dates", ""),
+                line(Status.FAILED, "C4", "m4", "C4 · expiry", "x"));
+        Files.createDirectories(root.resolve(".kata"));
+        Files.writeString(root.resolve(".kata/hints-opened.tsv"), "C3\t1\nC3\t2\nC4\t1\n");
+
+        new LearnerTable(root, ProgressReport.katas(root, "katas"), "").print(out);
+
+        assertThat(text()).contains("hints used: C3 ✔ (2 hints), C4 ✘ (1 hint)", "hint: mvn test -Dhint=C4");
+    }
+
+    @Test
+    void theHintCommandShowsOneMoreLevelEachTime() throws IOException {
+        Files.createDirectories(root.resolve("katas/01-cookies"));
+        Files.writeString(root.resolve("katas/01-cookies/pom.xml"), "<project/>");
+        Files.writeString(root.resolve("katas/01-cookies/README.md"), "## Hints\n### C3 · dates\nLook at the year.\n"
+                + "<details><summary>Concept</summary>\nRFC 6265 §5.1.1.\n</details>\n"
+                + "<details><summary>Near-answer</summary>\nAdd 1900 or 2000.\n</details>\n");
+        HintCommand hints = new HintCommand(root, ProgressReport.katas(root, "katas"));
+
+        assertThat(hints.print("c3", out)).isNull();
+        assertThat(text()).contains("C3 · hint 1 of 3: Nudge", "Look at the year.", "mvn test -Dhint=C3 shows the concept")
+                .doesNotContain("RFC 6265");
+        hints.print("C3", out);
+        hints.print("C3", out);
+        assertThat(text()).contains("hint 2 of 3: Concept", "RFC 6265 §5.1.1.", "hint 3 of 3: Near-answer", "last hint");
+        assertThat(hints.print("C33", out)).isNotNull();
+        assertThat(text()).contains("No hints for C33");
     }
 
     @Test
@@ -134,6 +202,16 @@ class ProgressReportTest {
             text.add(l.format());
         }
         Files.write(module.resolve("target/kata-results/results.tsv"), text, StandardCharsets.UTF_8);
+    }
+
+    /** A kata test source whose display names start with the given step IDs. */
+    private void spec(String dir, String... steps) throws IOException {
+        Path tests = Files.createDirectories(root.resolve(dir).resolve("src/test/java/k"));
+        StringBuilder source = new StringBuilder("class KTest {\n");
+        for (String step : steps) {
+            source.append("  @DisplayName(\"").append(step).append(" · something\") void t").append(step).append("() {}\n");
+        }
+        Files.writeString(tests.resolve("KTest.java"), source.append("}\n").toString());
     }
 
     private String text() {
