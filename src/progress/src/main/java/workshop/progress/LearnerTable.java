@@ -64,8 +64,13 @@ final class LearnerTable {
             }
             List<String> notRun = notRun(kata, tests);
             long passed = run.passed();
-            out.printf(" %-14s %3d/%-3d %s%s%n", name, passed, tests.size(), steps(tests),
-                    notRun.isEmpty() ? "" : "  · " + notRun.size() + " more step" + (notRun.size() == 1 ? "" : "s") + " not run");
+            String row = String.format(" %-14s %3d/%-3d ", name, passed, tests.size());
+            String steps = steps(tests) + (notRun.isEmpty() ? ""
+                    : " · " + notRun.size() + " more step" + (notRun.size() == 1 ? "" : "s") + " not run");
+            List<String> lines = wrap(steps, RULE.length() - row.length());
+            for (int i = 0; i < lines.size(); i++) {
+                out.println((i == 0 ? row : " ".repeat(row.length())) + lines.get(i));
+            }
             String used = hintsUsed(tests, hints);
             if (!used.isEmpty()) {
                 out.println(INDENT + "hints used: " + used);
@@ -147,6 +152,21 @@ final class LearnerTable {
         List<String> shown = new ArrayList<>(ordered.subList(0, MESSAGE_LINES));
         shown.add("… (" + (ordered.size() - MESSAGE_LINES) + " more lines: mvn -Pwatch shows the whole message)");
         return shown;
+    }
+
+    /** Splits a row of words into lines of at most {@code width} characters (a longer word gets its own line). */
+    static List<String> wrap(String text, int width) {
+        List<String> lines = new ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (String word : text.split(" ")) {
+            if (line.length() > 0 && line.length() + 1 + word.length() > width) {
+                lines.add(line.toString());
+                line.setLength(0);
+            }
+            line.append(line.length() > 0 ? " " : "").append(word);
+        }
+        lines.add(line.toString());
+        return lines;
     }
 
     private static String range(List<String> steps) {
