@@ -18,7 +18,7 @@ public final class OneLine {
     /**
      * {@code text} with line breaks, tabs, other control characters, line separators and invisible
      * format characters (such as U+202E) written as Java escapes ({@code \r}, {@code \n}, {@code \t},
-     * {@code \u0000}); visible characters, non-ASCII letters and emoji stay as they are. Longer than
+     * {@code \u0000}) and a backslash doubled, as in a Java string literal; visible characters, non-ASCII letters and emoji stay as they are. Longer than
      * {@link #MAX_INPUT} characters, it is cut and ends with {@code …(N chars)}.
      */
     public static String text(String text) {
@@ -125,6 +125,8 @@ public final class OneLine {
                 return "\\n";
             case '\t':
                 return "\\t";
+            case '\\':
+                return "\\\\";
             default:
                 break;
         }

@@ -17,6 +17,7 @@ class OneLineTest {
                 .isEqualTo("a\\r\\nSet-Cookie: x=y\\t\\u0000\\u007f\\u0085\\u2028\\u202e");
         assertThat(OneLine.text("é=🍪; Path=/ſ")).isEqualTo("é=🍪; Path=/ſ");
         assertThat(OneLine.text("\ud800x")).as("a lone surrogate is escaped").isEqualTo("\\ud800x");
+        assertThat(OneLine.text("a\\tb")).as("a backslash is doubled, so it never reads as an escape").isEqualTo("a\\\\tb");
         assertThat(OneLine.text(null)).isEqualTo("null");
     }
 
