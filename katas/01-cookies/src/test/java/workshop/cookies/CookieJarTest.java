@@ -213,7 +213,7 @@ class CookieJarTest {
                 .contains("lang=en");
     }
 
-    @ParameterizedTest(name = "{0} → {1}")
+    @ParameterizedTest(name = "{0} → secure context: {1}")
     @Order(15)
     @DisplayName("C10 · https and loopback hosts are secure contexts, other plain http is not")
     @CsvSource({

@@ -55,7 +55,7 @@ class DomainAndPathTest {
                 .isFalse();
     }
 
-    @ParameterizedTest(name = "{0} → {1}")
+    @ParameterizedTest(name = "request path \"{0}\" → \"{1}\"")
     @Order(5)
     @DisplayName("C7 · the default path is the request path up to its last '/'")
     @CsvSource({"/a/b/c, /a/b", "/a, /", "/, /", "'', /", "/docs/, /docs", "/docs/intro.html, /docs", "no-slash, /"})

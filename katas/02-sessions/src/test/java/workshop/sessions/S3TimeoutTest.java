@@ -1,12 +1,12 @@
 package workshop.sessions;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import java.time.Duration;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import workshop.katasupport.MustThrow;
 import workshop.simulator.MutableClock;
 
 @Order(3)
@@ -95,10 +95,12 @@ class S3TimeoutTest {
     @Order(7)
     @DisplayName("S3 · nonsense timeouts are refused when the store is built")
     void refusesNonsense() {
-        assertThatIllegalArgumentException()
-                .as("an idle timeout of zero, or an absolute timeout shorter than the idle one, is a configuration mistake: "
-                        + "throw IllegalArgumentException in the constructor with a sentence that says so")
-                .isThrownBy(() -> new SessionStore(clock, Duration.ofHours(9), Duration.ofHours(8)));
-        assertThatIllegalArgumentException().isThrownBy(() -> new SessionStore(clock, Duration.ZERO, Duration.ofHours(8)));
+        String why = "an idle timeout of zero, or an absolute timeout shorter than the idle one, is a configuration mistake"
+                + " that would quietly end every session at once or never idle it out: refuse it in the constructor with a"
+                + " sentence that says so (OWASP Session Management Cheat Sheet, Session Expiration)";
+        MustThrow.expect(IllegalArgumentException.class, "new SessionStore(clock, idle 9 h, absolute 8 h)",
+                () -> new SessionStore(clock, Duration.ofHours(9), Duration.ofHours(8)), why);
+        MustThrow.expect(IllegalArgumentException.class, "new SessionStore(clock, idle 0, absolute 8 h)",
+                () -> new SessionStore(clock, Duration.ZERO, Duration.ofHours(8)), why);
     }
 }

@@ -1,7 +1,6 @@
 package workshop.sessions;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -9,6 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import workshop.katasupport.MustThrow;
 import workshop.simulator.MutableClock;
 
 @Order(4)
@@ -88,12 +88,13 @@ class S4PurgeTest {
         for (int i = 0; i < 3; i++) {
             small.create();
         }
-        assertThatExceptionOfType(TooManySessionsException.class)
-                .as("every anonymous request may create a session, so a script can create millions: with maxSessions=3 and 3 live "
-                        + "sessions, create() must refuse with TooManySessionsException (a web application can answer 503) instead of "
-                        + "growing until the heap runs out")
-                .isThrownBy(small::create)
-                .withMessageContaining("3");
+        TooManySessionsException full = MustThrow.expect(TooManySessionsException.class,
+                "create() on a store with maxSessions=3 that holds 3 live sessions", small::create,
+                "every anonymous request may create a session, so a script can create millions: refuse with"
+                        + " TooManySessionsException (a web application can answer 503) instead of growing until the heap runs out");
+        assertThat(full.getMessage())
+                .as("the TooManySessionsException should say which limit was hit, so an operator can act on it (name the 3)")
+                .contains("3");
         clock.advance(Duration.ofMinutes(16));
         small.create();
         assertThat(small.size())

@@ -1,7 +1,6 @@
 package workshop.sessions;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import java.time.Instant;
 import java.time.ZonedDateTime;
@@ -20,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import workshop.katasupport.MustThrow;
 
 @Order(7)
 @DisplayName("S7 · the session cookie")
@@ -230,10 +230,13 @@ class S7CookieTest {
     @Order(5)
     @DisplayName("S7 · only a real ID goes into the cookie (no header injection)")
     void refusesNonIds() {
-        assertThatIllegalArgumentException()
-                .as("a value with ';' would add attributes of the caller's choice (e.g. '; Domain=evil.example'): refuse it")
-                .isThrownBy(() -> SessionCookies.sessionCookie("abc; Domain=evil.example"));
-        assertThatIllegalArgumentException().isThrownBy(() -> SessionCookies.sessionCookie("abc\r\nSet-Cookie: admin=1"));
+        MustThrow.expect(IllegalArgumentException.class, "SessionCookies.sessionCookie(\"abc; Domain=evil.example\")",
+                () -> SessionCookies.sessionCookie("abc; Domain=evil.example"),
+                "a value with ';' would add attributes of the caller's choice (here a Domain that sends the ID to every"
+                        + " subdomain): refuse anything that is not an ID our generator could make");
+        MustThrow.expect(IllegalArgumentException.class, "SessionCookies.sessionCookie(\"abc\\r\\nSet-Cookie: admin=1\")",
+                () -> SessionCookies.sessionCookie("abc\r\nSet-Cookie: admin=1"),
+                "a CR LF would end the Set-Cookie line and start a header of the caller's choice (HTTP response splitting)");
     }
 
     /** Your cookie, changed one way: would the spec still accept it? */

@@ -53,7 +53,7 @@ class S9LogTest {
                 .doesNotContain(session.id());
     }
 
-    @ParameterizedTest(name = "{0}")
+    @ParameterizedTest(name = "{0}: {1}")
     @Order(4)
     @DisplayName("S9 · a user name cannot forge a log line or a field: it is quoted and escaped")
     @CsvSource(delimiter = '|', textBlock = """
