@@ -32,7 +32,8 @@ class AlgorithmAllowListTest {
     @Order(2)
     @DisplayName("J7 · a header without alg is ALGORITHM_NOT_ALLOWED")
     void missingAlg() {
-        String token = Fixtures.signed("HmacSHA256", Fixtures.RFC_KEY, Fixtures.b64("{\"typ\":\"JWT\"}") + "." + Fixtures.b64("{\"sub\":\"alice\"}"));
+        String token = Fixtures.signed("HmacSHA256", Fixtures.RFC_KEY,
+                Fixtures.b64("{\"typ\":\"JWT\"}") + "." + Fixtures.b64("{\"sub\":\"alice\"}"));
         rejects(ALGORITHM_NOT_ALLOWED, token, "RFC 7515 4.1.1: alg is required; a missing alg is not 'the default', even "
                 + "when the signature happens to match", () -> verifier.verify(token));
     }
@@ -41,7 +42,8 @@ class AlgorithmAllowListTest {
     @Order(3)
     @DisplayName("J7 · an HS512 token for an HS256 verifier is ALGORITHM_NOT_ALLOWED, even correctly signed")
     void otherHmacSize() {
-        String token = Fixtures.signed("HmacSHA512", Fixtures.RFC_KEY, Fixtures.b64("{\"alg\":\"HS512\"}") + "." + Fixtures.b64("{\"sub\":\"alice\"}"));
+        String token = Fixtures.signed("HmacSHA512", Fixtures.RFC_KEY,
+                Fixtures.b64("{\"alg\":\"HS512\"}") + "." + Fixtures.b64("{\"sub\":\"alice\"}"));
         rejects(ALGORITHM_NOT_ALLOWED, token, "the verifier allow-lists exactly one algorithm; the token does not get to "
                 + "pick another, not even a stronger one (the RFC key is long enough for HS512, and the HMAC matches)",
                 () -> verifier.verify(token));

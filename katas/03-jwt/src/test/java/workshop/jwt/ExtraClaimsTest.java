@@ -42,10 +42,10 @@ class ExtraClaimsTest {
     @ValueSource(strings = {"password", "Password", "userPassword", "client_secret", "api_key", "apiKey", "ssn"})
     @DisplayName("J11 · a secret-looking claim is SecretInPayload: anyone holding the token can read it")
     void refusesSecrets(String claim) {
-        expectThrow(SecretInPayload.class, "issue(…, {\"" + claim + "\": \"hunter2\"}): a JWS is signed, not encrypted: base64url is not secrecy (OWASP JWT cheat "
-                + "sheet, token information disclosure). Split the name into words (at _, - and camelCase, ignoring case) "
-                + "and refuse password, secret, pin, ssn, api+key…", () -> issuer.issue("alice", Fixtures.AUDIENCE,
-                TokenIssuerTest.CLIENT, Map.of(claim, "hunter2")));
+        expectThrow(SecretInPayload.class, "issue(…, {\"" + claim + "\": \"hunter2\"}): a JWS is signed, not encrypted: "
+                + "base64url is not secrecy (OWASP JWT cheat sheet, token information disclosure). Split the name into "
+                + "words (at _, - and camelCase, ignoring case) and refuse password, secret, pin, ssn, api+key…",
+                () -> issuer.issue("alice", Fixtures.AUDIENCE, TokenIssuerTest.CLIENT, Map.of(claim, "hunter2")));
     }
 
     @Test
@@ -53,8 +53,10 @@ class ExtraClaimsTest {
     @DisplayName("J11 · the secret check matches whole words: shipping and className are ordinary claims")
     void innocentNamesAllowed() {
         Map<String, String> claims = Map.of("shipping", "express", "className", "premium", "spinner", "on");
-        aboutMade(() -> issuer.issue("alice", Fixtures.AUDIENCE, TokenIssuerTest.CLIENT, claims), "'shipping' contains \"pin\", 'className' contains \"ssn\", 'spinner' contains \"pin\": match whole "
-                + "words of the name (split at _ - and camelCase, ignore case), not substrings, or harmless claims are refused",
+        aboutMade(() -> issuer.issue("alice", Fixtures.AUDIENCE, TokenIssuerTest.CLIENT, claims),
+                "'shipping' contains \"pin\", 'className' contains \"ssn\", 'spinner' contains \"pin\": match whole "
+                + "words of the name (split at _ - and camelCase, ignore case), not substrings, or harmless claims are "
+                + "refused",
                 token -> assertThat(TokenIssuerTest.read(key, clock, token)).as("the claims").containsAllEntriesOf(claims));
     }
 }
