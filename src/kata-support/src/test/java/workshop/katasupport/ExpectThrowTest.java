@@ -84,7 +84,7 @@ class ExpectThrowTest {
 
     @Test
     void aStarterThatIsNotWrittenYetIsPassedOnAsItIs() {
-        UnsupportedOperationException notYet = new UnsupportedOperationException("J4 · verify by hand — see notebooks/03-jwt.ipynb, J4");
+        UnsupportedOperationException notYet = new UnsupportedOperationException("J6 · verify by hand — see notebooks/03-jwt.ipynb, J6");
         Throwable thrown = catchThrowable(() -> badSignature().from(() -> {
             throw notYet;
         }));
