@@ -41,6 +41,7 @@ public final class ExpectThrow<T extends Throwable> {
 
     private final Class<T> type;
     private String expected;
+    private String what = "";
     private Function<? super T, String> mismatch = thrown -> null;
     private String why = "";
     private final List<Supplier<String>> sections = new ArrayList<>();
@@ -55,9 +56,23 @@ public final class ExpectThrow<T extends Throwable> {
         return new ExpectThrow<>(type);
     }
 
+    /**
+     * The short form: {@code call} (written {@code what} in the message) must throw {@code type}, because {@code why}.
+     * Returns what it threw.
+     */
+    public static <T extends Throwable> T expect(Class<T> type, String what, Call call, String why) {
+        return of(type).calling(what).because(why).from(call);
+    }
+
     /** How the expected outcome is named in the message, e.g. {@code TokenRejected(BAD_SIGNATURE)}; default: the type's name. */
     public ExpectThrow<T> as(String expected) {
         this.expected = Objects.requireNonNull(expected);
+        return this;
+    }
+
+    /** The call as a learner would write it, e.g. {@code new SessionStore(clock, idle 0, absolute 8 h)}, named in the verdict. */
+    public ExpectThrow<T> calling(String what) {
+        this.what = what == null ? "" : " in " + what.strip();
         return this;
     }
 
@@ -95,8 +110,8 @@ public final class ExpectThrow<T extends Throwable> {
         } catch (Throwable thrown) {
             return check(thrown);
         }
-        throw new AssertionError(message("your code did not throw: expected " + expected,
-                "no exception — it returned " + describe(result), null));
+        throw new AssertionError(message("your code did not throw" + what + ": expected " + expected,
+                "no exception — it returned " + OneLine.value(result), null));
     }
 
     /** Runs {@code run} and returns what it threw, if that is the expected exception; otherwise fails with the message. */
@@ -106,7 +121,7 @@ public final class ExpectThrow<T extends Throwable> {
         } catch (Throwable thrown) {
             return check(thrown);
         }
-        throw new AssertionError(message("your code did not throw: expected " + expected,
+        throw new AssertionError(message("your code did not throw" + what + ": expected " + expected,
                 "no exception — it returned normally", null));
     }
 
@@ -115,7 +130,10 @@ public final class ExpectThrow<T extends Throwable> {
             if (thrown instanceof UnsupportedOperationException notYet) {
                 throw notYet;
             }
-            AssertionError failure = new AssertionError(message("your code threw the wrong exception: expected " + expected,
+            if (thrown instanceof AssertionError failed) {
+                throw failed;
+            }
+            AssertionError failure = new AssertionError(message("your code threw the wrong exception" + what + ": expected " + expected,
                     name(thrown) + where(thrown), "your code said: " + shorten(String.valueOf(thrown.getMessage()))));
             failure.initCause(thrown);
             throw failure;
@@ -166,37 +184,7 @@ public final class ExpectThrow<T extends Throwable> {
         return "";
     }
 
-    /** A returned value as a failure shows it: strings quoted, arrays and keys readable, everything shortened. */
-    public static String describe(Object value) {
-        if (value == null) {
-            return "null";
-        }
-        if (value instanceof CharSequence text) {
-            return "\"" + shorten(text.toString()) + "\"";
-        }
-        if (value instanceof byte[] bytes) {
-            StringBuilder hex = new StringBuilder();
-            for (int i = 0; i < Math.min(bytes.length, 16); i++) {
-                hex.append(String.format("%02x", bytes[i]));
-            }
-            return bytes.length + (bytes.length == 1 ? " byte (" : " bytes (") + hex + (bytes.length > 16 ? "…" : "") + ")";
-        }
-        if (value instanceof Object[] array) {
-            return shorten(java.util.Arrays.deepToString(array));
-        }
-        if (value instanceof java.security.Key key) {
-            byte[] encoded = key.getEncoded();
-            return "a " + key.getAlgorithm() + " key" + (encoded == null ? "" : " of " + encoded.length * 8 + " bits (encoded)");
-        }
-        String text = String.valueOf(value);
-        if (text.equals(value.getClass().getName() + "@" + Integer.toHexString(value.hashCode()))) {
-            return "a " + value.getClass().getSimpleName() + " (no toString)";
-        }
-        return shorten(text);
-    }
-
     static String shorten(String text) {
-        String oneLine = text.replace("\r", "\\r").replace("\n", "\\n");
-        return oneLine.length() <= MAX_SHOWN ? oneLine : oneLine.substring(0, MAX_SHOWN) + "… (" + oneLine.length() + " chars)";
+        return OneLine.text(text, MAX_SHOWN);
     }
 }

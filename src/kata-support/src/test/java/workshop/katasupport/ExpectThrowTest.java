@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.util.List;
 import java.util.Map;
-import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 
 class ExpectThrowTest {
@@ -101,13 +100,41 @@ class ExpectThrowTest {
     }
 
     @Test
-    void returnedValuesAreShownReadablyAndShort() {
-        assertThat(ExpectThrow.describe("x".repeat(1000))).hasSizeLessThan(ExpectThrow.MAX_SHOWN + 30).contains("(1000 chars)");
-        assertThat(ExpectThrow.describe(new byte[] {1, 2, (byte) 0xff})).isEqualTo("3 bytes (0102ff)");
-        assertThat(ExpectThrow.describe(new byte[] {0x41})).isEqualTo("1 byte (41)");
-        assertThat(ExpectThrow.describe(new SecretKeySpec(new byte[32], "HmacSHA256"))).isEqualTo("a HmacSHA256 key of 256 bits (encoded)");
-        assertThat(ExpectThrow.describe("a\nb")).isEqualTo("\"a\\nb\"");
-        assertThat(ExpectThrow.describe(null)).isEqualTo("null");
-        assertThat(ExpectThrow.describe(new Object())).isEqualTo("a Object (no toString)");
+    void theShortFormNamesTheCallAndHandsBackWhatWasThrown() {
+        IllegalArgumentException e = ExpectThrow.expect(IllegalArgumentException.class, "check(\"a;b\")", () -> {
+            throw new IllegalArgumentException("no ';' in a cookie value");
+        }, "a ';' would start an attribute");
+        assertThat(e).hasMessage("no ';' in a cookie value");
+        assertThat(ExpectThrow.expect(IllegalArgumentException.class, "parse", () -> Long.parseLong("x"), ""))
+                .as("a subtype of the expected exception counts").isInstanceOf(NumberFormatException.class);
+
+        Throwable failure = catchThrowable(() -> ExpectThrow.expect(IllegalStateException.class,
+                "cookie(\"widget\", \"1\").sameSite(NONE).build()", () -> "widget=1; SameSite=None",
+                "browsers drop SameSite=None without Secure (RFC 6265bis 5.7)"));
+        assertThat(failure.getMessage()).startsWith(
+                "your code did not throw in cookie(\"widget\", \"1\").sameSite(NONE).build(): expected IllegalStateException\n"
+                        + "  expected: IllegalStateException\n"
+                        + "  but was:  no exception — it returned \"widget=1; SameSite=None\"\n"
+                        + "browsers drop SameSite=None without Secure");
+        assertThat(catchThrowable(() -> ExpectThrow.expect(IllegalStateException.class, "new Store()", Object::new, "")))
+                .hasMessageContaining("it returned an Object");
+    }
+
+    @Test
+    void anAssertionOrANotYetWrittenStepFromInsideTheCallPassesThrough() {
+        AssertionError inner = new AssertionError("C1 first: could not parse");
+        assertThat(catchThrowable(() -> ExpectThrow.expect(IllegalStateException.class, "x", () -> {
+            throw inner;
+        }, ""))).isSameAs(inner);
+        UnsupportedOperationException notYet = new UnsupportedOperationException("C16 · refuse insecure cookies");
+        assertThat(catchThrowable(() -> ExpectThrow.expect(IllegalStateException.class, "build()", () -> {
+            throw notYet;
+        }, ""))).isSameAs(notYet);
+    }
+
+    @Test
+    void longReturnedValuesAreCut() {
+        Throwable failure = catchThrowable(() -> ExpectThrow.of(IllegalStateException.class).from(() -> "x".repeat(1000)));
+        assertThat(failure.getMessage()).contains("…(1000 chars)").hasSizeLessThan(ExpectThrow.MAX_SHOWN + 200);
     }
 }
