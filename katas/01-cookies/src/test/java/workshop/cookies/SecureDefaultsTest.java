@@ -6,7 +6,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import workshop.katasupport.MustThrow;
+import workshop.katasupport.ExpectThrow;
 import workshop.katasupport.OneLine;
 
 @Order(10)
@@ -14,8 +14,8 @@ import workshop.katasupport.OneLine;
 class SecureDefaultsTest {
 
     /** build() must refuse: the failure says "your code did not throw" and what build() returned instead. */
-    private static InsecureCookieException refused(String what, MustThrow.Call build, String why) {
-        return MustThrow.expect(InsecureCookieException.class, what, build, why);
+    private static InsecureCookieException refused(String what, ExpectThrow.Call build, String why) {
+        return ExpectThrow.expect(InsecureCookieException.class, what, build, why);
     }
 
     /** The refusal's message must help the developer who reads it in a log: it names what to fix. */

@@ -6,7 +6,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import workshop.katasupport.MustThrow;
+import workshop.katasupport.ExpectThrow;
 import workshop.simulator.MutableClock;
 
 @Order(3)
@@ -98,9 +98,9 @@ class S3TimeoutTest {
         String why = "an idle timeout of zero, or an absolute timeout shorter than the idle one, is a configuration mistake"
                 + " that would quietly end every session at once or never idle it out: refuse it in the constructor with a"
                 + " sentence that says so (OWASP Session Management Cheat Sheet, Session Expiration)";
-        MustThrow.expect(IllegalArgumentException.class, "new SessionStore(clock, idle 9 h, absolute 8 h)",
+        ExpectThrow.expect(IllegalArgumentException.class, "new SessionStore(clock, idle 9 h, absolute 8 h)",
                 () -> new SessionStore(clock, Duration.ofHours(9), Duration.ofHours(8)), why);
-        MustThrow.expect(IllegalArgumentException.class, "new SessionStore(clock, idle 0, absolute 8 h)",
+        ExpectThrow.expect(IllegalArgumentException.class, "new SessionStore(clock, idle 0, absolute 8 h)",
                 () -> new SessionStore(clock, Duration.ZERO, Duration.ofHours(8)), why);
     }
 }

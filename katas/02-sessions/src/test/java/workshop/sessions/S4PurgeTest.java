@@ -8,7 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import workshop.katasupport.MustThrow;
+import workshop.katasupport.ExpectThrow;
 import workshop.simulator.MutableClock;
 
 @Order(4)
@@ -88,7 +88,7 @@ class S4PurgeTest {
         for (int i = 0; i < 3; i++) {
             small.create();
         }
-        TooManySessionsException full = MustThrow.expect(TooManySessionsException.class,
+        TooManySessionsException full = ExpectThrow.expect(TooManySessionsException.class,
                 "create() on a store with maxSessions=3 that holds 3 live sessions", small::create,
                 "every anonymous request may create a session, so a script can create millions: refuse with"
                         + " TooManySessionsException (a web application can answer 503) instead of growing until the heap runs out");

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
-import workshop.katasupport.MustThrow;
+import workshop.katasupport.ExpectThrow;
 
 @Order(7)
 @DisplayName("S7 · the session cookie")
@@ -230,11 +230,11 @@ class S7CookieTest {
     @Order(5)
     @DisplayName("S7 · only a real ID goes into the cookie (no header injection)")
     void refusesNonIds() {
-        MustThrow.expect(IllegalArgumentException.class, "SessionCookies.sessionCookie(\"abc; Domain=evil.example\")",
+        ExpectThrow.expect(IllegalArgumentException.class, "SessionCookies.sessionCookie(\"abc; Domain=evil.example\")",
                 () -> SessionCookies.sessionCookie("abc; Domain=evil.example"),
                 "a value with ';' would add attributes of the caller's choice (here a Domain that sends the ID to every"
                         + " subdomain): refuse anything that is not an ID our generator could make");
-        MustThrow.expect(IllegalArgumentException.class, "SessionCookies.sessionCookie(\"abc\\r\\nSet-Cookie: admin=1\")",
+        ExpectThrow.expect(IllegalArgumentException.class, "SessionCookies.sessionCookie(\"abc\\r\\nSet-Cookie: admin=1\")",
                 () -> SessionCookies.sessionCookie("abc\r\nSet-Cookie: admin=1"),
                 "a CR LF would end the Set-Cookie line and start a header of the caller's choice (HTTP response splitting)");
     }

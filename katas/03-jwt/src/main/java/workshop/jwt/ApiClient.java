@@ -10,7 +10,7 @@ public final class ApiClient {
     private final HttpClient http;
 
     /**
-     * A client of the server at {@code baseUri}; {@code http} must not follow redirects (IllegalArgumentException),
+     * A client of the server at {@code baseUri}; J26 · {@code http} must not follow redirects (IllegalArgumentException),
      * or a 3xx could send the Authorization header to another origin.
      */
     public ApiClient(URI baseUri, HttpClient http) {
@@ -18,16 +18,16 @@ public final class ApiClient {
         this.http = http;
     }
 
-    /** J10 · POST /token with the credentials; keeps and returns the tokens (ApiCallFailed if refused). */
+    /** J24 · POST /token with the credentials; keeps and returns the tokens (ApiCallFailed with the status if refused). */
     public Tokens login(String username, String password) {
-        throw new UnsupportedOperationException("J10 · log in at /token — see notebooks/03-jwt.ipynb, J10");
+        throw new UnsupportedOperationException("J24 · log in at /token — see notebooks/03-jwt.ipynb, J24");
     }
 
     /**
-     * J10 · GET {@code path} with Authorization: Bearer; on 401 invalid_token refresh ONCE and retry (ApiCallFailed
-     * otherwise). A path that resolves to another origin than {@code baseUri}'s is ForeignOrigin, and nothing is sent.
+     * J24 · GET {@code path} with Authorization: Bearer. J25 · on 401 invalid_token refresh ONCE and retry (ApiCallFailed
+     * otherwise). J26 · a path that resolves to another origin than {@code baseUri}'s is ForeignOrigin, and nothing is sent.
      */
     public String get(String path) {
-        throw new UnsupportedOperationException("J10 · call the API, refresh once — see notebooks/03-jwt.ipynb, J10");
+        throw new UnsupportedOperationException("J24 · call the API with Bearer — see notebooks/03-jwt.ipynb, J24");
     }
 }

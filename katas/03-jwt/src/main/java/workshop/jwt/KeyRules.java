@@ -9,30 +9,30 @@ public final class KeyRules {
     private KeyRules() {
     }
 
-    /** J5 · a new random key for HS256, HS384 or HS512, as long as the hash output; KeyRejected for any other algorithm. */
+    /** J8 · a new random key for HS256, HS384 or HS512, as long as the hash output; KeyRejected for any other algorithm. */
     public static SecretKey newHmacKey(String algorithm) {
-        throw new UnsupportedOperationException("J5 · generate an HMAC key — see notebooks/03-jwt.ipynb, J5");
+        throw new UnsupportedOperationException("J8 · generate an HMAC key — see notebooks/03-jwt.ipynb, J8");
     }
 
     /**
-     * J5 · refuses (KeyRejected) key bytes shorter than the hash output, or an unknown algorithm. Bytes are a key only if
+     * J8 · refuses (KeyRejected) key bytes shorter than the hash output, or an unknown algorithm. Bytes are a key only if
      * they came from a CSPRNG (RFC 8725 3.5): that is the caller's promise, and the length is all bytes can show.
      */
     public static void requireHmacKey(byte[] key, String algorithm) {
-        throw new UnsupportedOperationException("J5 · HMAC key rules — see notebooks/03-jwt.ipynb, J5");
+        throw new UnsupportedOperationException("J8 · HMAC key length — see notebooks/03-jwt.ipynb, J8");
     }
 
     /**
-     * J5 · the key written as base64 or base64url text (how a generated key is stored in a vault or an environment
+     * J9 · the key written as base64 or base64url text (how a generated key is stored in a vault or an environment
      * variable), decoded; KeyRejected for any other text — a password or passphrase is never an HMAC key (RFC 8725
      * 3.5) — for a key shorter than the hash output, or an unknown algorithm.
      */
     public static SecretKey hmacKeyFromBase64(String text, String algorithm) {
-        throw new UnsupportedOperationException("J5 · an HMAC key from base64 text — see notebooks/03-jwt.ipynb, J5");
+        throw new UnsupportedOperationException("J9 · an HMAC key from base64 text, never a password — see notebooks/03-jwt.ipynb, J9");
     }
 
-    /** J5 · refuses (KeyRejected) an RSA key shorter than 2048 bits. */
+    /** J8 · refuses (KeyRejected) an RSA key shorter than 2048 bits. */
     public static void requireRsaKey(RSAKey key) {
-        throw new UnsupportedOperationException("J5 · RSA key rules — see notebooks/03-jwt.ipynb, J5");
+        throw new UnsupportedOperationException("J8 · RSA key length — see notebooks/03-jwt.ipynb, J8");
     }
 }

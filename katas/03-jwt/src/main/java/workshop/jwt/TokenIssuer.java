@@ -22,11 +22,11 @@ public final class TokenIssuer {
     }
 
     /**
-     * J6 · a compact signed access token for {@code subject} and {@code audience}, issued to the OAuth client
+     * J10 · a compact signed access token for {@code subject} and {@code audience}, issued to the OAuth client
      * {@code clientId} (claim {@code client_id}, REQUIRED in a typ at+jwt token by RFC 9068 2.2), plus {@code extraClaims}
-     * (never secrets, never a registered claim).
+     * (J11 · never a registered claim or client_id: IllegalArgumentException; never a secret: SecretInPayload).
      */
     public String issue(String subject, String audience, String clientId, Map<String, ?> extraClaims) {
-        throw new UnsupportedOperationException("J6 · issue with jjwt — see notebooks/03-jwt.ipynb, J6");
+        throw new UnsupportedOperationException("J10 · issue with jjwt — see notebooks/03-jwt.ipynb, J10");
     }
 }

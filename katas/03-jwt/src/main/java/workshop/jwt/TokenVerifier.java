@@ -30,18 +30,30 @@ public final class TokenVerifier {
     private TokenVerifier() {
     }
 
-    /** J8 · a verifier for HMAC tokens signed with {@code key}; refuses a skew over {@link #MAX_SKEW}. */
+    /**
+     * J12 · a verifier for HMAC tokens signed with {@code key}. J15 · IllegalArgumentException for a skew outside
+     * 0 … {@link #MAX_SKEW}.
+     */
     public static TokenVerifier hmac(SecretKey key, String issuer, String audience, Clock clock, Duration skew) {
-        throw new UnsupportedOperationException("J8 · an HMAC verifier with jjwt — see notebooks/03-jwt.ipynb, J8");
+        throw new UnsupportedOperationException("J12 · an HMAC verifier with jjwt — see notebooks/03-jwt.ipynb, J12");
     }
 
-    /** J9 · a verifier for RS256/ES256 tokens whose public key is published in a JWKS, chosen by kid. */
+    /**
+     * J18 · a verifier for RS256/ES256 tokens whose public key is published in a JWKS, chosen by kid. J22 · the token's
+     * alg must be its key's one algorithm (ALGORITHM_NOT_ALLOWED); keys come only from the JWKS.
+     */
     public static TokenVerifier withJwks(JwksKeys keys, String issuer, String audience, Clock clock, Duration skew) {
-        throw new UnsupportedOperationException("J9 · a verifier with JWKS keys — see notebooks/03-jwt.ipynb, J9");
+        throw new UnsupportedOperationException("J18 · a verifier with JWKS keys — see notebooks/03-jwt.ipynb, J18");
     }
 
-    /** J8 · the verified token, or TokenRejected with the reason. */
+    /**
+     * J12 · the verified token, or TokenRejected with the reason: WRONG_ISSUER, WRONG_AUDIENCE, BAD_SIGNATURE,
+     * MALFORMED (garbage, no exp). J13 · TokenPrecheck and the allow-list (ALGORITHM_NOT_ALLOWED) before jjwt.
+     * J14 · WRONG_TYPE unless typ is at+jwt. J15 · EXPIRED (now not before exp + skew), NOT_YET_VALID.
+     * J16 · MALFORMED for an exp, nbf or iat that is not a JSON number in range. J17 · MALFORMED for JSON nested deeper
+     * than {@link #MAX_JSON_DEPTH}.
+     */
     public VerifiedToken verify(String token) {
-        throw new UnsupportedOperationException("J8 · verify with jjwt — see notebooks/03-jwt.ipynb, J8");
+        throw new UnsupportedOperationException("J12 · verify with jjwt — see notebooks/03-jwt.ipynb, J12");
     }
 }

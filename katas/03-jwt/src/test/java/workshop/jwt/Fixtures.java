@@ -1,9 +1,5 @@
 package workshop.jwt;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowable;
-import static org.assertj.core.api.Assertions.fail;
-
 import io.jsonwebtoken.Jwts;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -12,15 +8,20 @@ import java.security.Signature;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
-import java.util.stream.Stream;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import javax.crypto.Mac;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
-import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
-import org.junit.jupiter.params.provider.Arguments;
-import workshop.simulator.JwtInspector;
+import workshop.katasupport.ExpectThrow;
+import workshop.katasupport.Explained;
+import workshop.simulator.TokenUnderTest;
 
-/** Shared test data: the RFC 7515 example, hand-made tokens, and a readable token printout for messages. */
+/**
+ * Shared test data (the RFC 7515 example, hand-made tokens) and the shape of every failure message: the verdict and
+ * the expected / but was lines first, then why the rule exists, then the token under test as an inspector decodes it.
+ */
 final class Fixtures {
 
     private Fixtures() {
@@ -53,12 +54,16 @@ final class Fixtures {
 
     /** An HS256 token over these exact header and payload JSON texts, signed by the test itself (not by your code). */
     static String hs256(byte[] key, String headerJson, String payloadJson) {
-        String input = b64(headerJson) + "." + b64(payloadJson);
+        return signed("HmacSHA256", key, b64(headerJson) + "." + b64(payloadJson));
+    }
+
+    /** {@code signingInput + "." + base64url(HMAC)}, computed by the test itself (independent of your signer). */
+    static String signed(String jdkAlgorithm, byte[] key, String signingInput) {
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return input + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(
-                    mac.doFinal(input.getBytes(StandardCharsets.US_ASCII)));
+            Mac mac = Mac.getInstance(jdkAlgorithm);
+            mac.init(new SecretKeySpec(key, jdkAlgorithm));
+            return signingInput + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(
+                    mac.doFinal(signingInput.getBytes(StandardCharsets.US_ASCII)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
@@ -77,46 +82,36 @@ final class Fixtures {
         }
     }
 
+    /**
+     * The same token with its signature spelled differently: the last character's unused low bit flipped. A
+     * 43-character signature (32 bytes) has 2 unused bits, so both spellings decode to the same bytes with a
+     * lenient decoder such as the JDK's or jjwt's.
+     */
+    static String respelled(String token) {
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        char last = token.charAt(token.length() - 1);
+        return token.substring(0, token.length() - 1) + alphabet.charAt(alphabet.indexOf(last) ^ 1);
+    }
+
     /** The JSON of a valid access-token payload for this API at {@code now}, plus {@code extra} (",\"k\":v…" or ""). */
     static String payload(Instant now, String extra) {
         return "{\"iss\":\"" + ISSUER + "\",\"sub\":\"alice\",\"aud\":\"" + AUDIENCE + "\",\"iat\":" + now.getEpochSecond()
                 + ",\"exp\":" + (now.getEpochSecond() + 300) + ",\"jti\":\"t-1\"" + extra + "}";
     }
 
-    /**
-     * Headers with a {@code crit} (RFC 7515 4.1.11) that makes a token invalid for a verifier that implements no
-     * extension: the fields to add to a header, and the reason expected.
-     */
-    static Stream<Arguments> critHeaders() {
-        return Stream.of(
-                Arguments.of("crit names an extension the verifier does not implement", ",\"crit\":[\"exp2\"],\"exp2\":1",
-                        TokenRejected.Reason.UNSUPPORTED_CRITICAL),
-                Arguments.of("crit names b64 (RFC 7797), not implemented here", ",\"crit\":[\"b64\"],\"b64\":true",
-                        TokenRejected.Reason.UNSUPPORTED_CRITICAL),
-                Arguments.of("crit is an empty list", ",\"crit\":[]", TokenRejected.Reason.MALFORMED),
-                Arguments.of("crit is a string, not a list", ",\"crit\":\"exp2\",\"exp2\":1", TokenRejected.Reason.MALFORMED),
-                Arguments.of("crit holds a number", ",\"crit\":[1]", TokenRejected.Reason.MALFORMED),
-                Arguments.of("crit is null", ",\"crit\":null", TokenRejected.Reason.MALFORMED),
-                Arguments.of("crit names a parameter the header lacks", ",\"crit\":[\"exp2\"]", TokenRejected.Reason.MALFORMED),
-                Arguments.of("crit names a registered JWS parameter (alg)", ",\"crit\":[\"alg\"]", TokenRejected.Reason.MALFORMED));
-    }
-
     /** A public RSA JWK written by the test (independent of the learner's code). */
     static String rsaJwk(String kid, java.security.interfaces.RSAPublicKey key) {
-        Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
         return "{\"kty\":\"RSA\",\"kid\":\"" + kid + "\",\"use\":\"sig\",\"alg\":\"RS256\",\"n\":\""
-                + b64.encodeToString(unsigned(key.getModulus())) + "\",\"e\":\"" + b64.encodeToString(unsigned(key.getPublicExponent()))
-                + "\"}";
+                + unsigned(key.getModulus()) + "\",\"e\":\"" + unsigned(key.getPublicExponent()) + "\"}";
     }
 
-    private static byte[] unsigned(java.math.BigInteger value) {
+    /** A big integer as JWK writes it: base64url of its unsigned big-endian bytes (RFC 7518 2). */
+    static String unsigned(java.math.BigInteger value) {
         byte[] bytes = value.toByteArray();
-        return bytes[0] == 0 ? java.util.Arrays.copyOfRange(bytes, 1, bytes.length) : bytes;
-    }
-
-    /** The token as an inspector shows it: put it into every failure message. */
-    static String show(String token) {
-        return "\n" + JwtInspector.text(token);
+        if (bytes[0] == 0 && bytes.length > 1) {
+            bytes = java.util.Arrays.copyOfRange(bytes, 1, bytes.length);
+        }
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     /** A well-formed jjwt builder for this API, times from {@code now}; typed as an access token ({@code typ: at+jwt}). */
@@ -135,28 +130,114 @@ final class Fixtures {
         return Jwts.SIG.HS256.key().build();
     }
 
-    /**
-     * What the call threw (null if nothing). An unimplemented step's UnsupportedOperationException is
-     * passed on as it is, so its message ("J4 · … — see notebooks/03-jwt.ipynb") is what you see first.
-     */
-    static Throwable thrown(ThrowingCallable call) {
-        Throwable thrown = catchThrowable(call);
-        if (thrown instanceof UnsupportedOperationException notYet) {
-            throw notYet;
-        }
-        return thrown;
+    /** The requests a simulated server saw, as "METHOD /path → status". */
+    static java.util.List<String> requests(workshop.simulator.SimulatedServer server) {
+        return server.exchanges().stream()
+                .map(e -> e.getRequest().getMethod() + " " + e.getRequest().getUrl().replaceAll("\\?.*", "")
+                        + " → " + e.getResponse().getStatus())
+                .toList();
     }
 
-    /** Asserts the call is refused with {@code reason}; the message explains why and shows the token. */
-    static void assertRejected(ThrowingCallable call, TokenRejected.Reason reason, String token, String why) {
-        Throwable thrown = thrown(call);
-        String explained = why + show(token);
-        if (thrown == null) {
-            fail("expected TokenRejected(" + reason + "), but the token was ACCEPTED: " + explained);
+    // ---- failure messages: verdict and expected / but was first, then why, then the token under test ----
+
+    /** The token under test, as the inspector decodes it: the last section of a message about a token. */
+    static String show(String token) {
+        return TokenUnderTest.text(token);
+    }
+
+    /** Runs checks about {@code token}: a failure shows its verdict first, then {@code why}, then the token. */
+    static void about(String token, String why, Explained.Checks checks) {
+        Explained.run(why, checks, show(token));
+    }
+
+    /** Checks on a token that the code under test makes. */
+    @FunctionalInterface
+    interface TokenChecks {
+        void check(String token) throws Throwable;
+    }
+
+    /**
+     * Runs {@code make} (your code producing a token), then {@code checks} on that token. Any failure — including
+     * {@code make} throwing — shows its verdict first, then {@code why}, then the token (if one was made).
+     */
+    static void aboutMade(ExpectThrow.Call make, String why, TokenChecks checks) {
+        String[] token = {null};
+        try {
+            Explained.run(why, () -> {
+                token[0] = (String) make.call();
+                checks.check(token[0]);
+            });
+        } catch (AssertionError failure) {
+            if (token[0] == null) {
+                throw failure;
+            }
+            AssertionError withToken = new AssertionError(failure.getMessage() + "\n" + show(token[0]));
+            withToken.initCause(failure.getCause());
+            throw withToken;
         }
-        assertThat(thrown).as("expected TokenRejected(%s): %s", reason, explained).isInstanceOf(TokenRejected.class);
-        assertThat(((TokenRejected) thrown).reason())
-                .as("%s\n  your verifier said: %s", explained, thrown.getMessage())
-                .isEqualTo(reason);
+    }
+
+    /** Runs checks that are not about one token; a failure shows its verdict first, then {@code why} and {@code context}. */
+    static void explained(String why, Explained.Checks checks, String... context) {
+        Explained.run(why, checks, context);
+    }
+
+    /** As above; {@code context} is computed after the checks failed, so it can show what they did. */
+    static void explained(String why, Explained.Checks checks, Supplier<String> context) {
+        Explained.run(why, checks, context);
+    }
+
+    /** The call must refuse {@code token} with {@code TokenRejected(reason)}; the message ends with the token. */
+    static TokenRejected rejects(TokenRejected.Reason reason, String token, String why, ExpectThrow.Call call) {
+        return refusal(Set.of(reason), why).showing(show(token)).from(call);
+    }
+
+    /** As above, and {@code context} (e.g. the JWKS the issuer served) after the token. */
+    static TokenRejected rejects(TokenRejected.Reason reason, String token, String why, ExpectThrow.Call call, String context) {
+        return refusal(Set.of(reason), why).showing(show(token)).showing(context).from(call);
+    }
+
+    /** The call must refuse {@code token} with one of {@code reasons} (the rule allows either). */
+    static TokenRejected rejectsWithAnyOf(Set<TokenRejected.Reason> reasons, String token, String why, ExpectThrow.Call call) {
+        return refusal(reasons, why).showing(show(token)).from(call);
+    }
+
+    /** A refusal that is not about a token (a kid, a JWKS): {@code context} is shown instead of the inspector. */
+    static TokenRejected rejectsWithContext(TokenRejected.Reason reason, String context, String why, ExpectThrow.Call call) {
+        return refusal(Set.of(reason), why).showing(context).from(call);
+    }
+
+    private static ExpectThrow<TokenRejected> refusal(Set<TokenRejected.Reason> reasons, String why) {
+        String expected = "TokenRejected(" + reasons.stream().map(Enum::name).sorted().collect(Collectors.joining(" or ")) + ")";
+        return ExpectThrow.of(TokenRejected.class).as(expected)
+                .where(r -> reasons.contains(r.reason()) ? null : "TokenRejected(" + r.reason() + ")")
+                .because(why);
+    }
+
+    /** The call must throw KeyRejected with a message that mentions {@code mention} (e.g. the bits a key needs). */
+    static KeyRejected keyRejected(String mention, String why, ExpectThrow.Call call) {
+        return keyRejection(mention, why).from(call);
+    }
+
+    /** The call (returning nothing) must throw KeyRejected with a message that mentions {@code mention}. */
+    static KeyRejected keyRejected(String mention, String why, ExpectThrow.Run run) {
+        return keyRejection(mention, why).from(run);
+    }
+
+    private static ExpectThrow<KeyRejected> keyRejection(String mention, String why) {
+        return ExpectThrow.of(KeyRejected.class).as("KeyRejected, its message mentioning \"" + mention + "\"")
+                .where(e -> String.valueOf(e.getMessage()).contains(mention) ? null
+                        : "KeyRejected, its message not mentioning \"" + mention + "\"")
+                .because(why);
+    }
+
+    /** The call must throw {@code type} (KeyRejected, IllegalArgumentException, …); returns what it threw. */
+    static <T extends Throwable> T expectThrow(Class<T> type, String why, ExpectThrow.Call call) {
+        return ExpectThrow.of(type).because(why).from(call);
+    }
+
+    /** The call (returning nothing) must throw {@code type}; returns what it threw. */
+    static <T extends Throwable> T expectThrow(Class<T> type, String why, ExpectThrow.Run run) {
+        return ExpectThrow.of(type).because(why).from(run);
     }
 }

@@ -1,24 +1,24 @@
 package workshop.jwt;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatCode;
+import static workshop.jwt.Fixtures.keyRejected;
+import static workshop.jwt.Fixtures.explained;
 
-import java.nio.charset.StandardCharsets;
 import java.security.KeyPairGenerator;
 import java.security.SecureRandom;
 import java.security.interfaces.RSAPublicKey;
-import java.util.Base64;
-import java.util.List;
+import java.util.stream.Stream;
 import javax.crypto.SecretKey;
-import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import workshop.katasupport.ExpectThrow;
 
-@Order(5)
-@DisplayName("J5 · key rules")
+@Order(8)
+@DisplayName("J8 · key rules: as long as the hash output")
 class KeyRulesTest {
 
     static byte[] random(int bytes) {
@@ -35,92 +35,56 @@ class KeyRulesTest {
 
     @Test
     @Order(1)
-    @DisplayName("J5 · new HMAC keys are as long as the hash output (256/384/512 bits) and random")
+    @DisplayName("J8 · new HMAC keys are as long as the hash output (256/384/512 bits) and random")
     void newKeys() {
-        SecretKey hs256 = KeyRules.newHmacKey("HS256");
-        assertThat(hs256.getEncoded()).as("RFC 7518 3.2: an HS256 key has at least 256 bits").hasSize(32);
-        assertThat(KeyRules.newHmacKey("HS384").getEncoded()).as("HS384 needs 384 bits").hasSize(48);
-        assertThat(KeyRules.newHmacKey("HS512").getEncoded()).as("HS512 needs 512 bits").hasSize(64);
-        assertThat(KeyRules.newHmacKey("HS256").getEncoded()).as("two keys from a SecureRandom never repeat")
-                .isNotEqualTo(hs256.getEncoded());
+        explained("RFC 7518 3.2: a key of the same size as the hash output or larger; from a SecureRandom, so two keys "
+                + "never repeat", () -> {
+                    SecretKey hs256 = KeyRules.newHmacKey("HS256");
+                    assertThat(hs256.getEncoded()).as("newHmacKey(\"HS256\"): 256 bits").hasSize(32);
+                    assertThat(KeyRules.newHmacKey("HS384").getEncoded()).as("newHmacKey(\"HS384\"): 384 bits").hasSize(48);
+                    assertThat(KeyRules.newHmacKey("HS512").getEncoded()).as("newHmacKey(\"HS512\"): 512 bits").hasSize(64);
+                    assertThat(KeyRules.newHmacKey("HS256").getEncoded()).as("a second newHmacKey(\"HS256\")")
+                            .isNotEqualTo(hs256.getEncoded());
+                });
     }
 
     @Test
     @Order(2)
-    @DisplayName("J5 · an HMAC key shorter than the hash output is refused")
+    @DisplayName("J8 · an HMAC key shorter than the hash output is KeyRejected, naming the bits it needs")
     void shortKeys() {
-        assertThat(Fixtures.thrown(() -> KeyRules.requireHmacKey(random(16), "HS256")))
-                .as("128 bits for HS256: RFC 7518 3.2 requires a key at least as long as the hash (256 bits)")
-                .isInstanceOf(KeyRejected.class).hasMessageContaining("256");
-        assertThat(Fixtures.thrown(() -> KeyRules.requireHmacKey(random(32), "HS384")))
-                .as("256 bits are enough for HS256 but not for HS384")
-                .isInstanceOf(KeyRejected.class).hasMessageContaining("384");
-        assertThatCode(() -> KeyRules.requireHmacKey(random(64), "HS512")).as("512 random bits suit HS512").doesNotThrowAnyException();
+        keyRejected("256", "128 bits for HS256: RFC 7518 3.2 requires a key at least as long as the hash (256 bits); "
+                + "say in the message how many bits the algorithm needs", () -> KeyRules.requireHmacKey(random(16), "HS256"));
+        keyRejected("384", "256 bits are enough for HS256 but not for HS384 (RFC 7518 3.2)",
+                () -> KeyRules.requireHmacKey(random(32), "HS384"));
+        explained("512 random bits suit HS512: requireHmacKey(64 random bytes, \"HS512\") must not throw",
+                () -> KeyRules.requireHmacKey(random(64), "HS512"));
     }
 
-    @ParameterizedTest(name = "\"{0}\"")
+    static Stream<Arguments> unknownAlgorithms() {
+        return Stream.of(
+                Arguments.of("newHmacKey(\"HS1\")", (ExpectThrow.Run) () -> KeyRules.newHmacKey("HS1")),
+                Arguments.of("newHmacKey(\"none\")", (ExpectThrow.Run) () -> KeyRules.newHmacKey("none")),
+                Arguments.of("requireHmacKey(32 bytes, \"hs256\")", (ExpectThrow.Run) () -> KeyRules.requireHmacKey(random(32), "hs256")));
+    }
+
+    @ParameterizedTest(name = "{0}")
     @Order(3)
-    @ValueSource(strings = {"correct-horse-battery-staple-2026!", "correct horse battery staple 2026",
-            "Schlüsselbund-Schlüsselbund-Schlüsselbund", "wonderland"})
-    @DisplayName("J5 · a password or passphrase is never an HMAC key: key text must be base64 of generated bytes")
-    void passwordIsNotAKey(String password) {
-        assertThat(Fixtures.thrown(() -> KeyRules.hmacKeyFromBase64(password, "HS256")))
-                .as("RFC 8725 3.5: HMAC keys come from a CSPRNG; a human-memorable password has far less entropy than its "
-                        + "length and can be brute-forced offline from any token. The rule is provenance, not looks: text is "
-                        + "accepted only as the base64 (or base64url) of generated bytes, so spaces, punctuation and letters "
-                        + "such as 'ü' are refused with KeyRejected")
-                .isInstanceOf(KeyRejected.class);
+    @MethodSource("unknownAlgorithms")
+    @DisplayName("J8 · an unknown HMAC algorithm (HS1, none, hs256) is KeyRejected, naming the three that exist")
+    void unknownAlgorithm(String call, ExpectThrow.Run code) {
+        keyRejected("HS256, HS384 or HS512", call + ": only HS256, HS384 and HS512 exist (RFC 7518 3.1), spelled exactly so: refuse "
+                + "anything else with KeyRejected, and say in the message which three to use", code);
     }
 
     @Test
     @Order(4)
-    @DisplayName("J5 · the base64 or base64url text of 32 random bytes is a good HS256 key; of 16 bytes, too short")
-    void generatedKeyText() {
-        byte[] key = random(32);
-        String base64 = Base64.getEncoder().encodeToString(key);
-        String base64url = Base64.getUrlEncoder().withoutPadding().encodeToString(key);
-        assertThat(KeyRules.hmacKeyFromBase64(base64, "HS256").getEncoded())
-                .as("'%s' is how a generated key is stored (a vault, an environment variable): decode it", base64).isEqualTo(key);
-        assertThat(KeyRules.hmacKeyFromBase64(base64url, "HS256").getEncoded()).as("base64url too: '%s'", base64url).isEqualTo(key);
-        String shortKey = Base64.getEncoder().encodeToString(random(16));
-        assertThat(Fixtures.thrown(() -> KeyRules.hmacKeyFromBase64(shortKey, "HS256")))
-                .as("'%s' decodes to 128 bits; HS256 needs 256 (RFC 7518 3.2)", shortKey)
-                .isInstanceOf(KeyRejected.class).hasMessageContaining("256");
-    }
-
-    @Test
-    @Order(5)
-    @DisplayName("J5 · key bytes are judged by their length only: printable random bytes are fine")
-    void bytesByLength() {
-        byte[] printable = Base64.getEncoder().encodeToString(random(33)).getBytes(StandardCharsets.US_ASCII);
-        assertThatCode(() -> KeyRules.requireHmacKey(printable, "HS256"))
-                .as("44 printable bytes that carry 264 random bits: 'all printable = a password' is a guess about looks. "
-                        + "requireHmacKey(byte[]) trusts the caller that bytes came from a CSPRNG and checks what bytes can "
-                        + "show, the length; text goes through hmacKeyFromBase64")
-                .doesNotThrowAnyException();
-    }
-
-    @Test
-    @Order(6)
-    @DisplayName("J5 · an unknown HMAC algorithm (HS1, hs256, none) is KeyRejected, naming the three that exist")
-    void unknownAlgorithm() {
-        String key = Base64.getEncoder().encodeToString(random(32));
-        for (ThrowingCallable call : List.<ThrowingCallable>of(() -> KeyRules.newHmacKey("HS1"),
-                () -> KeyRules.requireHmacKey(random(32), "hs256"), () -> KeyRules.hmacKeyFromBase64(key, "none"))) {
-            assertThat(Fixtures.thrown(call))
-                    .as("only HS256, HS384 and HS512 exist (RFC 7518 3.1), spelled exactly so: KeyRejected, with a message "
-                            + "that names them")
-                    .isInstanceOf(KeyRejected.class).hasMessageContaining("HS256, HS384 or HS512");
-        }
-    }
-
-    @Test
-    @Order(7)
-    @DisplayName("J5 · RSA keys have at least 2048 bits")
+    @DisplayName("J8 · RSA keys have at least 2048 bits")
     void rsaKeys() throws Exception {
-        assertThat(Fixtures.thrown(() -> KeyRules.requireRsaKey(rsa(1024))))
-                .as("RFC 7518 3.3: a key of size 2048 bits or larger MUST be used with RS256")
-                .isInstanceOf(KeyRejected.class).hasMessageContaining("2048");
-        assertThatCode(() -> KeyRules.requireRsaKey(rsa(2048))).doesNotThrowAnyException();
+        RSAPublicKey weak = rsa(1024);
+        keyRejected("2048", "a 1024-bit key: RFC 7518 3.3 says a key of size 2048 bits or larger MUST be used with RS256",
+                () -> KeyRules.requireRsaKey(weak));
+        RSAPublicKey strong = rsa(2048);
+        explained("2048 bits is the minimum, and enough: requireRsaKey(a 2048-bit key) must not throw",
+                () -> KeyRules.requireRsaKey(strong));
     }
 }

@@ -24,7 +24,7 @@ public final class ApiClient {
     private Tokens tokens;
 
     /**
-     * A client of the server at {@code baseUri}; {@code http} must not follow redirects (IllegalArgumentException),
+     * A client of the server at {@code baseUri}; J26 · {@code http} must not follow redirects (IllegalArgumentException),
      * or a 3xx could send the Authorization header to another origin.
      */
     public ApiClient(URI baseUri, HttpClient http) {
@@ -37,15 +37,15 @@ public final class ApiClient {
         this.http = http;
     }
 
-    /** J10 · POST /token with the credentials; keeps and returns the tokens (ApiCallFailed if refused). */
+    /** J24 · POST /token with the credentials; keeps and returns the tokens (ApiCallFailed with the status if refused). */
     public Tokens login(String username, String password) {
         tokens = tokenRequest("/token", "grant_type=password&username=" + form(username) + "&password=" + form(password));
         return tokens;
     }
 
     /**
-     * J10 · GET {@code path} with Authorization: Bearer; on 401 invalid_token refresh ONCE and retry (ApiCallFailed
-     * otherwise). A path that resolves to another origin than {@code baseUri}'s is ForeignOrigin, and nothing is sent.
+     * J24 · GET {@code path} with Authorization: Bearer. J25 · on 401 invalid_token refresh ONCE and retry (ApiCallFailed
+     * otherwise). J26 · a path that resolves to another origin than {@code baseUri}'s is ForeignOrigin, and nothing is sent.
      */
     public String get(String path) {
         URI target = baseUri.resolve(path);

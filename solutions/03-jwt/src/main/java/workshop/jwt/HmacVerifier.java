@@ -2,8 +2,6 @@ package workshop.jwt;
 
 import static workshop.jwt.TokenRejected.Reason.ALGORITHM_NOT_ALLOWED;
 import static workshop.jwt.TokenRejected.Reason.BAD_SIGNATURE;
-import static workshop.jwt.TokenRejected.Reason.MALFORMED;
-import static workshop.jwt.TokenRejected.Reason.TOO_LARGE;
 
 import java.security.MessageDigest;
 import java.util.Map;
@@ -17,13 +15,13 @@ public final class HmacVerifier {
     private final byte[] key;
     private final String algorithm;
 
-    /** A verifier that accepts exactly {@code algorithm} (HS256, HS384 or HS512) with {@code key}. */
+    /** A verifier that accepts exactly {@code algorithm} (HS256, HS384 or HS512) with {@code key}; J6 · KeyRejected if the key is too short. */
     public HmacVerifier(byte[] key, String algorithm) {
         Integer minBits = MIN_KEY_BITS.get(algorithm);
         if (minBits == null) {
             throw new KeyRejected(Untrusted.quote(algorithm) + " is not an HMAC algorithm: use HS256, HS384 or HS512.");
         }
-        // RFC 7518 3.2: at least as long as the hash output. (KeyRules, J5, adds the "not a password" rule.)
+        // RFC 7518 3.2: at least as long as the hash output. (KeyRules, J8 and J9, adds the "not a password" rule.)
         if (key.length * 8 < minBits) {
             throw new KeyRejected(algorithm + " needs a key of at least " + minBits + " bits, this one has " + key.length * 8
                     + " (RFC 7518 3.2): a short key can be found by trying every value against one token.");
@@ -32,25 +30,21 @@ public final class HmacVerifier {
         this.algorithm = algorithm;
     }
 
-    /** J4 · the payload's claims if the token is signed with this key and algorithm; otherwise TokenRejected. */
+    /**
+     * J6 · the payload's claims if the token is signed with this key: TokenPrecheck first, then the HMAC compared in
+     * constant time (TokenRejected BAD_SIGNATURE). J7 · only the verifier's algorithm (TokenRejected ALGORITHM_NOT_ALLOWED).
+     */
     public Map<String, Object> verify(String token) {
-        // Size before anything else: decoding and hashing a huge token costs us, not the sender.
-        if (token != null && token.length() > TokenVerifier.MAX_TOKEN_CHARS) {
-            throw new TokenRejected(TOO_LARGE, token.length() + " chars, the limit is " + TokenVerifier.MAX_TOKEN_CHARS);
-        }
-        String[] parts = token == null ? new String[0] : token.split("\\.", -1);
-        if (parts.length != 3) {
-            throw new TokenRejected(MALFORMED, parts.length + " part(s): a compact JWS is header.payload.signature");
-        }
-        Map<String, Object> header = Json.object(parts[0], "header");
+        // Size, shape, spelling, zip and crit first (J4, J5): nothing the text alone can refuse reaches the HMAC.
+        Map<String, Object> header = TokenPrecheck.check(token, TokenVerifier.MAX_TOKEN_CHARS);
+        String[] parts = token.split("\\.", -1);
         Object alg = header.get("alg");
         // The allow-list: exactly our algorithm, compared case-sensitively; the token never chooses.
         if (!algorithm.equals(alg) || !JDK_NAMES.containsKey(algorithm)) {
             throw new TokenRejected(ALGORITHM_NOT_ALLOWED, "alg " + (alg == null ? "is missing" : Untrusted.quote(alg) + " is not " + algorithm));
         }
-        CriticalHeader.requireNone(header); // an extension we do not implement could change what the token means
         byte[] expected = HmacSigner.hmac(JDK_NAMES.get(algorithm), key, parts[0] + "." + parts[1]);
-        byte[] actual = Base64Url.decode(parts[2]); // strict: one spelling per signature
+        byte[] actual = Base64Url.decode(parts[2]); // canonical: the precheck made sure
         // Constant time: the comparison does not stop at the first wrong byte, so timing tells an attacker nothing.
         if (!MessageDigest.isEqual(expected, actual)) {
             throw new TokenRejected(BAD_SIGNATURE, "the signature does not match header and payload under this key");

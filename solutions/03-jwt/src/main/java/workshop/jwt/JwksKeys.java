@@ -80,7 +80,12 @@ public final class JwksKeys {
         this.minRefetchInterval = minRefetchInterval;
     }
 
-    /** J9 · the public key with this kid (fetched once, then cached for the JWKS's max-age), or TokenRejected UNKNOWN_KEY. */
+    /**
+     * J18 · the public key with this kid, or TokenRejected UNKNOWN_KEY. J19 · cached: one fetch for many lookups, a
+     * refetch on an unknown kid at most once per {@code minRefetchInterval}, failed fetches included. J20 · fresh for
+     * the JWKS's max-age (within the kit's bounds), then fetched again and replaced. J21 · one fetch at a time, no lock
+     * held during it. J23 · only keys fit for RS256 (RSA ≥ 2048 bits) or ES256 (EC on P-256), use sig.
+     */
     public PublicKey keyFor(String kid) {
         return published(kid).key();
     }

@@ -19,7 +19,7 @@ public final class KeyRules {
     private KeyRules() {
     }
 
-    /** J5 · a new random key for HS256, HS384 or HS512, as long as the hash output; KeyRejected for any other algorithm. */
+    /** J8 · a new random key for HS256, HS384 or HS512, as long as the hash output; KeyRejected for any other algorithm. */
     public static SecretKey newHmacKey(String algorithm) {
         byte[] key = new byte[bits(algorithm) / 8];
         RANDOM.nextBytes(key);
@@ -27,7 +27,7 @@ public final class KeyRules {
     }
 
     /**
-     * J5 · refuses (KeyRejected) key bytes shorter than the hash output, or an unknown algorithm. Bytes are a key only if
+     * J8 · refuses (KeyRejected) key bytes shorter than the hash output, or an unknown algorithm. Bytes are a key only if
      * they came from a CSPRNG (RFC 8725 3.5): that is the caller's promise, and the length is all bytes can show.
      */
     public static void requireHmacKey(byte[] key, String algorithm) {
@@ -39,7 +39,7 @@ public final class KeyRules {
     }
 
     /**
-     * J5 · the key written as base64 or base64url text (how a generated key is stored in a vault or an environment
+     * J9 · the key written as base64 or base64url text (how a generated key is stored in a vault or an environment
      * variable), decoded; KeyRejected for any other text — a password or passphrase is never an HMAC key (RFC 8725
      * 3.5) — for a key shorter than the hash output, or an unknown algorithm.
      */
@@ -68,7 +68,7 @@ public final class KeyRules {
         return new SecretKeySpec(key, JDK_NAMES.get(algorithm));
     }
 
-    /** J5 · refuses (KeyRejected) an RSA key shorter than 2048 bits. */
+    /** J8 · refuses (KeyRejected) an RSA key shorter than 2048 bits. */
     public static void requireRsaKey(RSAKey key) {
         int bits = key.getModulus().bitLength();
         if (bits < MIN_RSA_BITS) {

@@ -2,13 +2,20 @@ package workshop.jwt;
 
 import java.util.Map;
 
-/** The cheap checks before any parsing: size, shape, and no compression. */
+/**
+ * The cheap checks before any parsing or crypto, from the token's text and header alone: size, shape (three parts, a
+ * JSON-object header, a canonically spelled signature), no compression, no critical extensions.
+ */
 public final class TokenPrecheck {
 
     private TokenPrecheck() {
     }
 
-    /** J7 · the decoded header, or TokenRejected: TOO_LARGE (checked first), MALFORMED, COMPRESSED. Never inflates. */
+    /**
+     * J4 · the decoded header, or TokenRejected: TOO_LARGE (checked first), MALFORMED (not three parts, a header that
+     * is not a JSON object, a signature that is not canonical base64url), COMPRESSED (a {@code zip} header; never
+     * inflated). J5 · any {@code crit} header: UNSUPPORTED_CRITICAL if well-formed, else MALFORMED.
+     */
     public static Map<String, Object> check(String token, int maxChars) {
         if (token == null || token.isEmpty()) {
             throw new TokenRejected(TokenRejected.Reason.MALFORMED, "no token");
@@ -33,6 +40,17 @@ public final class TokenPrecheck {
                     + ": compression is defined for JWE only (RFC 7516 4.1.3), and refusing it in a JWS is kit policy;"
                     + " refused without inflating it,"
                     + " so a small token cannot expand into a decompression bomb");
+        }
+        // J5: this verifier implements no extension, so any crit makes the token invalid (RFC 7515 4.1.11).
+        CriticalHeader.requireNone(header);
+        // One token, one spelling: the signature is the one part no signature covers, and lenient decoders (the JDK's,
+        // jjwt's) ignore the unused bits of its last character, so four spellings would verify.
+        String signature = token.substring(token.lastIndexOf('.') + 1);
+        try {
+            Base64Url.decode(signature);
+        } catch (TokenRejected e) {
+            throw new TokenRejected(TokenRejected.Reason.MALFORMED, "the signature part is not canonical base64url ("
+                    + e.getMessage() + ")", e);
         }
         return header;
     }

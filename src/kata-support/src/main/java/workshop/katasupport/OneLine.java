@@ -89,8 +89,9 @@ public final class OneLine {
 
     /**
      * A value a method returned, for a sentence such as "build() returned …": text in quotes, numbers,
-     * booleans, enums, records, optionals and collections as they print, any other object by its type
-     * ({@code a SessionStore}).
+     * booleans, enums, records, optionals, arrays and collections as they print, bytes in hex, a key by its
+     * algorithm and size, other objects by their own {@code toString}, or by their type ({@code a SessionStore})
+     * when they have none.
      */
     public static String value(Object value) {
         if (value == null) {
@@ -99,6 +100,20 @@ public final class OneLine {
         if (value instanceof CharSequence text) {
             return "\"" + text(text.toString()) + "\"";
         }
+        if (value instanceof byte[] bytes) {
+            StringBuilder hex = new StringBuilder();
+            for (int i = 0; i < Math.min(bytes.length, 16); i++) {
+                hex.append(String.format("%02x", bytes[i]));
+            }
+            return bytes.length + (bytes.length == 1 ? " byte (" : " bytes (") + hex + (bytes.length > 16 ? "…" : "") + ")";
+        }
+        if (value instanceof Object[] array) {
+            return text(java.util.Arrays.deepToString(array));
+        }
+        if (value instanceof java.security.Key key) {
+            byte[] encoded = key.getEncoded();
+            return "a " + key.getAlgorithm() + " key" + (encoded == null ? "" : " of " + encoded.length * 8 + " bits (encoded)");
+        }
         if (value instanceof java.util.Optional<?> optional) {
             return optional.map(v -> "Optional[" + value(v) + "]").orElse("Optional.empty");
         }
@@ -106,6 +121,10 @@ public final class OneLine {
         if (value instanceof Number || value instanceof Boolean || value instanceof Character || value instanceof Enum<?>
                 || type.isRecord() || value instanceof java.util.Collection<?> || value instanceof java.util.Map<?, ?>) {
             return text(String.valueOf(value));
+        }
+        String printed = String.valueOf(value);
+        if (!printed.equals(type.getName() + "@" + Integer.toHexString(value.hashCode()))) {
+            return text(printed);
         }
         String name = type.getSimpleName().isEmpty() ? type.getName() : type.getSimpleName();
         return ("AEIOU".indexOf(Character.toUpperCase(name.charAt(0))) >= 0 ? "an " : "a ") + name;

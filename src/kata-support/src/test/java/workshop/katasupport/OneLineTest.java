@@ -73,7 +73,12 @@ class OneLineTest {
         assertThat(OneLine.value(new Pair("x", 1))).isEqualTo("Pair[a=x, b=1]");
         assertThat(OneLine.value(List.of(1, 2))).isEqualTo("[1, 2]");
         assertThat(OneLine.value(new Object())).isEqualTo("an Object");
-        assertThat(OneLine.value(Duration.ZERO.getClass().cast(Duration.ZERO))).isEqualTo("a Duration");
+        assertThat(OneLine.value(Duration.ZERO)).isEqualTo("PT0S");
+        assertThat(OneLine.value(new byte[] {1, 2, (byte) 0xff})).isEqualTo("3 bytes (0102ff)");
+        assertThat(OneLine.value(new byte[] {0x41})).isEqualTo("1 byte (41)");
+        assertThat(OneLine.value(new javax.crypto.spec.SecretKeySpec(new byte[32], "HmacSHA256")))
+                .isEqualTo("a HmacSHA256 key of 256 bits (encoded)");
+        assertThat(OneLine.value(new String[] {"a", "b"})).isEqualTo("[a, b]");
     }
 
     @SuppressWarnings("unchecked")
