@@ -33,8 +33,10 @@ final class RequestLog {
         String failure;
         boolean responseViewSeen;
 
+        // A data: or blob: URL never reaches the network, so no wire view will come.
         boolean settled() {
-            return wireHeaders != null || failure != null;
+            return wireHeaders != null || failure != null
+                    || !("http".equals(url.getScheme()) || "https".equals(url.getScheme()));
         }
 
         SeenRequest toSeen() {
@@ -92,7 +94,7 @@ final class RequestLog {
         }
         JsonNode request = p.path("request");
         Hop hop = new Hop();
-        hop.url = URI.create(request.path("url").asText());
+        hop.url = uri(request.path("url").asText());
         hop.method = request.path("method").asText();
         hop.type = p.path("type").asText("Other");
         hop.pageHeaders = headers(request.path("headers"));
@@ -136,6 +138,15 @@ final class RequestLog {
     private Hop last(String id) {
         List<Hop> chain = byId.get(id);
         return chain == null || chain.isEmpty() ? null : chain.get(chain.size() - 1);
+    }
+
+    private static URI uri(String url) {
+        try {
+            return URI.create(url);
+        } catch (IllegalArgumentException e) {
+            // Browsers accept addresses java.net.URI does not (a space in a data: URL): keep them, escaped.
+            return URI.create("unparsed:" + java.net.URLEncoder.encode(url, java.nio.charset.StandardCharsets.UTF_8));
+        }
     }
 
     private static Map<String, String> headers(JsonNode node) {

@@ -6,7 +6,9 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,14 +26,18 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BrowserAttacksTest {
 
+    private static Optional<Path> found;
     private static LabSites sites;
     private static HeadlessBrowser browser;
 
     @BeforeAll
     static void start() {
-        var executable = LabSites.browserOrSkip();
+        found = LabSites.findBrowser();
+        if (found.isEmpty()) {
+            return;
+        }
         sites = LabSites.start();
-        browser = HeadlessBrowser.launch(executable);
+        browser = HeadlessBrowser.launch(found.get());
     }
 
     @AfterAll
@@ -46,6 +52,7 @@ class BrowserAttacksTest {
 
     @BeforeEach
     void cleanBrowser() {
+        LabSites.assumeBrowser(found);
         browser.reset();
         sites.clearExchanges();
     }

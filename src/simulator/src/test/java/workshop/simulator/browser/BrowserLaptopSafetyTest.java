@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -36,14 +37,18 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class BrowserLaptopSafetyTest {
 
+    private static Optional<Path> found;
     private static LabSites sites;
     private static HeadlessBrowser browser;
 
     @BeforeAll
     static void start() {
-        var executable = LabSites.browserOrSkip();
+        found = LabSites.findBrowser();
+        if (found.isEmpty()) {
+            return;
+        }
         sites = LabSites.start();
-        browser = HeadlessBrowser.launch(executable);
+        browser = HeadlessBrowser.launch(found.get());
     }
 
     @AfterAll
@@ -58,6 +63,7 @@ class BrowserLaptopSafetyTest {
 
     @BeforeEach
     void cleanBrowser() {
+        LabSites.assumeBrowser(found);
         browser.reset();
     }
 

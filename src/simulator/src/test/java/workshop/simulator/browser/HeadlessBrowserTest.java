@@ -11,6 +11,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,13 +21,18 @@ import org.junit.jupiter.api.Test;
 /** The lab's API: pages, scripts, stored cookies, recorded requests, and clear failures instead of hangs. */
 class HeadlessBrowserTest {
 
+    private static Optional<Path> found;
     private static Path executable;
     private static LabSites sites;
     private static HeadlessBrowser browser;
 
     @BeforeAll
     static void start() {
-        executable = LabSites.browserOrSkip();
+        found = LabSites.findBrowser();
+        if (found.isEmpty()) {
+            return;
+        }
+        executable = found.get();
         sites = LabSites.start();
         browser = HeadlessBrowser.launch(executable);
     }
@@ -43,6 +49,7 @@ class HeadlessBrowserTest {
 
     @BeforeEach
     void cleanBrowser() {
+        LabSites.assumeBrowser(found);
         browser.reset();
         sites.clearExchanges();
     }

@@ -62,12 +62,18 @@ final class LabSites implements AutoCloseable {
         return sites;
     }
 
-    /** The browser to run the lab in; the test is skipped (never passed) where there is none. */
-    static Path browserOrSkip() {
-        BrowserFinder finder = BrowserFinder.forThisMachine();
-        Optional<Path> browser = finder.find(); // a wrong WORKSHOP_BROWSER fails here: it is a mistake, not "no browser"
-        Assumptions.assumeTrue(browser.isPresent(), () -> "skipped: no browser. " + finder.howToInstall());
-        return browser.get();
+    /** The browser to run the lab in, if this machine has one (a wrong WORKSHOP_BROWSER fails: it is a mistake). */
+    static Optional<Path> findBrowser() {
+        return BrowserFinder.forThisMachine().find();
+    }
+
+    /**
+     * Skips the calling test (never passes it) where there is no browser, with how to install one. Called before each
+     * test, not once per class: a class-level skip leaves no trace in the test report.
+     */
+    static void assumeBrowser(Optional<Path> browser) {
+        Assumptions.assumeTrue(browser.isPresent(),
+                () -> "skipped: no browser. " + BrowserFinder.forThisMachine().howToInstall());
     }
 
     private void addBankPages() {
