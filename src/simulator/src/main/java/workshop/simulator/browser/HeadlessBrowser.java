@@ -535,7 +535,15 @@ public final class HeadlessBrowser implements AutoCloseable {
         if (closed) {
             throw new BrowserException("The browser is closed; launch a new one.");
         }
-        return cdp.call(session, method, params, timeout);
+        try {
+            return cdp.call(session, method, params, timeout);
+        } catch (BrowserException e) {
+            if (!process.isAlive()) { // a crash: say so, with the browser's last words
+                throw new BrowserException(e.getMessage() + " The browser has stopped (exit code " + process.exitValue()
+                        + ")." + stderr.lastWords(), e);
+            }
+            throw e;
+        }
     }
 
     private static String hintFor(String error) {

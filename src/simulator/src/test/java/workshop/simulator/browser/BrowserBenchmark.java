@@ -9,7 +9,8 @@ import java.util.function.Predicate;
 /**
  * How long the browser lab takes: from launching the browser to the first verdict (a cross-site POST withholds a
  * SameSite=Lax cookie), and a run of five checks in one browser; also launch and close alone. Medians of 5 runs,
- * each in a fresh browser. Prints; asserts nothing (not a timed test).
+ * each in a fresh browser. Prints; asserts nothing (not a timed test). Arguments are extra browser switches, to
+ * compare a setting ({@code -Dexec.args=--disable-gpu}).
  * <pre>mvn -q -pl src/simulator test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=workshop.simulator.browser.BrowserBenchmark</pre>
  */
 public final class BrowserBenchmark {
@@ -19,6 +20,7 @@ public final class BrowserBenchmark {
     public static void main(String[] args) {
         BrowserFinder finder = BrowserFinder.forThisMachine();
         Path executable = finder.find().orElseThrow(() -> new IllegalStateException("No browser: " + finder.howToInstall()));
+        LaunchOptions options = LaunchOptions.defaults().withExecutable(executable).withSwitches(args);
         List<Long> launch = new ArrayList<>();
         List<Long> firstVerdict = new ArrayList<>();
         List<Long> fiveChecks = new ArrayList<>();
@@ -27,7 +29,7 @@ public final class BrowserBenchmark {
         try (LabSites sites = LabSites.start()) {
             for (int run = 0; run < RUNS; run++) {
                 long start = System.nanoTime();
-                HeadlessBrowser browser = HeadlessBrowser.launch(executable);
+                HeadlessBrowser browser = HeadlessBrowser.launch(options);
                 long launched = System.nanoTime();
                 check(laxStaysHomeOnCrossSitePost(browser, sites), "Lax withheld from a cross-site POST");
                 long verdict = System.nanoTime();
@@ -46,7 +48,8 @@ public final class BrowserBenchmark {
                         run + 1, ms(launched - start), ms(verdict - start), ms(checksEnd - checksStart), ms(closed - checksEnd));
             }
         }
-        System.out.println(version + " at " + executable + ", " + Runtime.getRuntime().availableProcessors() + " cores");
+        System.out.println(version + " at " + executable + " " + String.join(" ", args) + ", "
+                + Runtime.getRuntime().availableProcessors() + " cores");
         System.out.printf("median of %d: launch %.0f ms | launch to first verdict %.0f ms | five checks %.0f ms | close %.0f ms%n",
                 RUNS, median(launch), median(firstVerdict), median(fiveChecks), median(close));
     }
