@@ -38,7 +38,8 @@ import java.util.stream.Stream;
  * <h2>What it launches</h2>
  * The browser {@link BrowserFinder} finds, with {@code --headless=new} (the real browser without a window), a fresh
  * throwaway profile ({@code --user-data-dir} in a new temporary directory, deleted on {@link #close()} and by a
- * shutdown hook), and everything that talks to the internet on its own switched off: no first-run, sync, extensions,
+ * shutdown hook; on Linux its XDG config and cache directories point there too, so nothing lands in the learner's
+ * home), and everything that talks to the internet on its own switched off: no first-run, sync, extensions,
  * component updates, background networking or crash reports. Its name resolver knows only loopback names
  * ({@code --host-resolver-rules}), so not even a page's own links and scripts leave the machine. Cookie rules are
  * the browser's own, with one setting pinned: third-party cookies are allowed outside Incognito, as in a new desktop
@@ -174,7 +175,12 @@ public final class HeadlessBrowser implements AutoCloseable {
         Process process;
         try {
             writeProfilePreferences(profile, options.thirdPartyCookiesBlocked());
-            process = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+            // On Linux the browser keeps its crash database (~/.config/chromium/Crash Reports) and GTK's dconf cache
+            // outside the profile, whatever --user-data-dir says: point them into the throwaway directory too.
+            builder.environment().put("XDG_CONFIG_HOME", tempRoot.resolve("config").toString());
+            builder.environment().put("XDG_CACHE_HOME", tempRoot.resolve("cache").toString());
+            process = builder.start();
             process.getOutputStream().close();
         } catch (IOException e) {
             deleteTree(tempRoot);

@@ -21,7 +21,8 @@
  *       {@code Host} (no DNS rebinding). {@code BrowserLaptopSafetyTest} checks each point against the real browser.</li>
  *   <li>The profile is throwaway: created empty for each launch, deleted with the whole process tree on
  *       {@code close()} (and by a shutdown hook if the JVM stops first). The learner's own profile, cookies and
- *       passwords are never opened.</li>
+ *       passwords are never opened; on Linux even the crash database and GTK's cache, which Chromium keeps outside
+ *       its profile, go to the throwaway directory ({@code XDG_CONFIG_HOME}, {@code XDG_CACHE_HOME}).</li>
  *   <li>Only loopback is ever navigated: {@code navigate} refuses any address but {@code 127.0.0.1},
  *       {@code localhost} and {@code [::1]} with a message that says so, and the browser's resolver maps every other
  *       name and address to nothing, so a page's own links and scripts cannot leave the machine either.</li>

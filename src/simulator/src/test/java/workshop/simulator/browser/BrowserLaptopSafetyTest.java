@@ -157,6 +157,11 @@ class BrowserLaptopSafetyTest {
         List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
         tree.add(process);
         assertThat(Files.exists(profile.resolve("DevToolsActivePort"))).isTrue();
+        if (Files.isReadable(Path.of("/proc/self"))) { // Linux: what Chromium keeps outside its profile lands here too
+            try (var kept = Files.list(profile.getParent().resolve("config"))) {
+                assertThat(kept).as("the crash database is in the throwaway directory, not in ~/.config").isNotEmpty();
+            }
+        }
 
         second.close();
         second.close(); // twice is harmless
