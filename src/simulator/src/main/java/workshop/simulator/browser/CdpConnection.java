@@ -31,6 +31,13 @@ final class CdpConnection implements AutoCloseable {
     record Event(String method, JsonNode params, String sessionId) {
     }
 
+    /** The browser did not answer a command in time (it may still be working on it). */
+    static final class Timeout extends BrowserException {
+        Timeout(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
     static final ObjectMapper JSON = new ObjectMapper();
 
     private final WebSocket socket;
@@ -93,7 +100,7 @@ final class CdpConnection implements AutoCloseable {
             }
             return reply.path("result");
         } catch (TimeoutException e) {
-            throw new BrowserException("The browser did not answer " + method + " within " + seconds(timeout) + ".", e);
+            throw new Timeout("The browser did not answer " + method + " within " + seconds(timeout) + ".", e);
         } catch (ExecutionException e) {
             throw new BrowserException("The browser's DevTools connection failed during " + method + ": "
                     + e.getCause().getMessage(), e.getCause());

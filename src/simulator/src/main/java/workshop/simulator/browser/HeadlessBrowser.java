@@ -339,7 +339,13 @@ public final class HeadlessBrowser implements AutoCloseable {
     }
 
     private void open(String url) {
-        JsonNode result = call(sessionId, "Page.navigate", Map.of("url", url));
+        long deadline = System.nanoTime() + timeout.toNanos();
+        JsonNode result;
+        try {
+            result = call(sessionId, "Page.navigate", Map.of("url", url)); // answers once the page's answer arrived
+        } catch (CdpConnection.Timeout e) {
+            throw new BrowserException(notLoaded(url), e);
+        }
         String error = result.path("errorText").asText("");
         if (!error.isEmpty()) {
             throw new BrowserException("The browser could not load " + url + ": " + error + hintFor(error));
@@ -347,7 +353,12 @@ public final class HeadlessBrowser implements AutoCloseable {
         if (!result.hasNonNull("loaderId")) {
             return; // same-document navigation (a #fragment): nothing loads
         }
-        navigations.awaitLoad(result.get("loaderId").asText(), timeout, url);
+        navigations.awaitLoad(result.get("loaderId").asText(), deadline, notLoaded(url));
+    }
+
+    private String notLoaded(String url) {
+        return "The browser did not load " + url + " within " + CdpConnection.seconds(timeout)
+                + ". Is the server answering (a page that never ends, a very slow image)?";
     }
 
     /**
@@ -641,11 +652,9 @@ public final class HeadlessBrowser implements AutoCloseable {
             return committedLoaders.size();
         }
 
-        synchronized void awaitLoad(String loaderId, Duration timeout, String what) {
-            long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized void awaitLoad(String loaderId, long deadline, String timeoutMessage) {
             while (!loaded.contains(loaderId)) {
-                waitUntil(deadline, () -> "The browser did not load " + what + " within " + CdpConnection.seconds(timeout)
-                        + ". Is the server answering (a page that never ends, a very slow image)?");
+                waitUntil(deadline, () -> timeoutMessage);
             }
             failIfUnreachable(loaderId);
         }
