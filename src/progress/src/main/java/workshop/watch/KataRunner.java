@@ -60,7 +60,8 @@ import workshop.katasupport.StepId;
  * listeners are JUnit's own); one cached loader per kata holds the kata's other libraries; every run gets a
  * fresh child loader for the kata's compiled classes, so each run sees the code just saved.
  *
- * <p>A run that makes no progress (no test starts or ends) for the timeout is given up: the test that
+ * <p>A run that makes no progress (no test starts or ends) for the timeout (three times as long between
+ * two test classes) is given up: the test that
  * hangs is named, the tests after it are skipped ({@link RunGate}), and the kata's library loader is
  * dropped so the next run starts fresh. Its thread cannot be killed; it is a daemon that Maven does not
  * wait for.
@@ -240,7 +241,7 @@ final class KataRunner implements AutoCloseable {
                             aborted = true;
                             RunGate.close(gate);
                         }
-                        if (System.nanoTime() - lastProgress.get() > timeout.toNanos()) {
+                        if (System.nanoTime() - lastProgress.get() > allowance().toNanos()) {
                             return hung(future, worker, gate);
                         }
                     }
@@ -279,28 +280,41 @@ final class KataRunner implements AutoCloseable {
                     .build();
         }
 
+        /**
+         * How long the run may go without progress: the timeout while a test runs; three times as long before
+         * the first test of a class (finding the tests, starting a class's simulated server on a busy machine).
+         */
+        private Duration allowance() {
+            synchronized (running) {
+                return running.values().stream().anyMatch(TestIdentifier::isTest) ? timeout : timeout.multipliedBy(3);
+            }
+        }
+
         /** Gives up on a run that hangs: names the test, skips the rest, drops the kata's library loader. */
         private Outcome hung(Future<?> future, ExecutorService worker, String gate) {
-            RunGate.close(gate);
-            future.cancel(true);
-            worker.shutdownNow();
-            forget(kata.dir());
+            // First what ran and what hangs; stopping the run lets the hung test end (and the rest be skipped).
             List<TestIdentifier> open;
             synchronized (running) {
                 open = List.copyOf(running.values());
             }
+            Outcome before = outcome(null, false);
+            RunGate.close(gate);
+            future.cancel(true);
+            worker.shutdownNow();
+            forget(kata.dir());
             TestIdentifier stuck = open.stream().filter(TestIdentifier::isTest).reduce((a, b) -> b).orElse(null);
             TestIdentifier container = open.isEmpty() ? null : open.get(open.size() - 1);
             String what = stuck != null ? "\"" + title(stuck) + "\""
                     : container != null ? "The tests of \"" + container.getDisplayName() + "\""
                     : "Finding the tests of " + kata.name();
-            String problem = what + " did not finish within " + seconds(timeout) + ": an endless loop, or a wait for"
+            String problem = what + " did not finish within " + seconds(stuck != null ? timeout : timeout.multipliedBy(3)) + ": an endless loop, or a wait for"
                     + " something that never comes? Watch mode gave up on that run; the next one starts with fresh class loaders.";
-            Outcome partial = outcome(problem, false);
+            Outcome partial = new Outcome(before.header(), before.lines(), before.failures(), before.output(), problem, false);
             if (stuck == null) {
                 return partial;
             }
             List<ResultLine> lines = new ArrayList<>(partial.lines());
+            lines.removeIf(r -> r.uniqueId().equals(stuck.getUniqueId()));
             String step = stepOf(stuck).orElse("");
             String method = stuck.getSource().filter(MethodSource.class::isInstance).map(MethodSource.class::cast)
                     .map(m -> m.getClassName() + "#" + m.getMethodName()).orElse("");

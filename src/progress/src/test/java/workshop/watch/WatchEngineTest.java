@@ -67,7 +67,7 @@ class WatchEngineTest {
 
     @Test
     void aSaveOfTheSolutionTurnsTheRedStepGreenWithoutARestart() throws Exception {
-        start(Duration.ofSeconds(10));
+        start(Duration.ofSeconds(30));
 
         EngineEvent.Verdict red = await(EngineEvent.Verdict.class, v -> v.step().equals("C1"));
         assertThat(red.green()).isFalse();
@@ -107,7 +107,7 @@ class WatchEngineTest {
         assertThat(broken).as("the starter line this test breaks").isNotEqualTo(starter);
         Files.writeString(parser, broken);
         int line = lineOf(broken, "throw new UnsupportedOperationException");
-        start(Duration.ofSeconds(10));
+        start(Duration.ofSeconds(30));
 
         EngineEvent.CompileFailed failed = await(EngineEvent.CompileFailed.class, f -> true);
         List<String> lines = failed.compilerOutput().lines().toList();
@@ -127,7 +127,7 @@ class WatchEngineTest {
 
     @Test
     void theKeysRevealHintsMoveOnJumpShowTheTableAndQuit() throws Exception {
-        start(Duration.ofSeconds(10));
+        start(Duration.ofSeconds(30));
         await(EngineEvent.Verdict.class, v -> v.step().equals("C1"));
         await(EngineEvent.Idle.class, i -> true);
         Hints hints = Hints.load(kata);
@@ -167,7 +167,7 @@ class WatchEngineTest {
 
     @Test
     void anExceptionInTheLearnersCodeIsOneClearFailureWithItsLine() throws Exception {
-        start(Duration.ofSeconds(10));
+        start(Duration.ofSeconds(30));
         await(EngineEvent.Verdict.class, v -> v.step().equals("C1"));
         Path parser = kata.resolve(PARSER);
         String code = Files.readString(parser).replace(
@@ -209,7 +209,7 @@ class WatchEngineTest {
 
     @Test
     void aDeletedFileIsNamedAboveTheCompilersMessages() throws Exception {
-        start(Duration.ofSeconds(10));
+        start(Duration.ofSeconds(30));
         await(EngineEvent.Verdict.class, v -> v.step().equals("C1"));
         Files.delete(kata.resolve(PARSER));
 
