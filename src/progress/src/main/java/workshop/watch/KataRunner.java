@@ -3,6 +3,7 @@ package workshop.watch;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClasspathRoots;
 
 import java.io.ByteArrayOutputStream;
+import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -17,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -188,7 +190,7 @@ final class KataRunner implements AutoCloseable {
         private final ByteArrayOutputStream output = new ByteArrayOutputStream();
         private final AtomicLong lastProgress = new AtomicLong(System.nanoTime());
         /** What has started and not finished yet, in start order: the last test in it is the one that hangs. */
-        private final Map<String, TestIdentifier> running = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
+        private final Map<String, TestIdentifier> running = Collections.synchronizedMap(new LinkedHashMap<>());
         private volatile TestPlan plan;
 
         Execution(Kata kata, ClassLoader loader, String stepProperty, Set<String> mainClasses, Set<String> testClasses) {
@@ -524,7 +526,7 @@ final class KataRunner implements AutoCloseable {
                 }
             }
         }
-        Arrays.stream(System.getProperty("java.class.path", "").split(java.io.File.pathSeparator))
+        Arrays.stream(System.getProperty("java.class.path", "").split(File.pathSeparator))
                 .filter(s -> !s.isBlank())
                 .forEach(s -> entries.add(normalise(Path.of(s))));
         return entries;

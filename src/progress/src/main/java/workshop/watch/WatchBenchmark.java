@@ -1,7 +1,11 @@
 package workshop.watch;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.management.ClassLoadingMXBean;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,7 +51,7 @@ public final class WatchBenchmark {
         int saves = Math.max(2, Integer.getInteger("watch.benchmark.saves", 15));
         int mvnRuns = Math.max(1, Integer.getInteger("watch.benchmark.mvnRuns", 5));
         Path work = root.resolve("src/progress/target/watch-benchmark");
-        PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true, StandardCharsets.UTF_8);
+        PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
 
         out.printf("%n Watch mode benchmark: %d saves of katas/01-cookies/%s, then %d × mvn test -Dstep=%s%n",
                 saves, PARSER, mvnRuns, STEP);
@@ -56,7 +60,7 @@ public final class WatchBenchmark {
         measureSaves(root, work, release, saves, verdicts, wholeKata, out);
         List<Double> javac = measureCompiler(root, work, release, saves);
         System.gc();
-        java.lang.management.ClassLoadingMXBean classes = java.lang.management.ManagementFactory.getClassLoadingMXBean();
+        ClassLoadingMXBean classes = ManagementFactory.getClassLoadingMXBean();
         long unloaded = classes.getUnloadedClassCount();
         List<Double> maven = measureMaven(root, work, mvnRuns, out);
 

@@ -30,6 +30,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import workshop.katasupport.HintLog;
 import workshop.katasupport.Hints;
 import workshop.katasupport.ResultLine;
@@ -544,7 +545,7 @@ public final class WatchEngine implements AutoCloseable {
             return;
         }
         int at = katas.indexOf(k);
-        Optional<KataState> nextKata = java.util.stream.IntStream.range(1, katas.size())
+        Optional<KataState> nextKata = IntStream.range(1, katas.size())
                 .mapToObj(i -> katas.get((at + i) % katas.size()))
                 .filter(o -> o.firstRed().isPresent())
                 .findFirst();
