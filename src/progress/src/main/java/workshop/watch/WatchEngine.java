@@ -732,7 +732,7 @@ public final class WatchEngine implements AutoCloseable {
         try (PrintStream print = new PrintStream(table, true, StandardCharsets.UTF_8)) {
             allGreen = ProgressReport.printTable(root, "", print);
         }
-        String text = report + table.toString(StandardCharsets.UTF_8).stripTrailing()
+        String text = report + table.toString(StandardCharsets.UTF_8).strip()
                 + "\n Watching " + (current == null ? "" : current.kata.name() + ", step " + step) + ": save a file to see its verdict.";
         screen = extra -> text + extra;
         show(screen.apply(""));
@@ -744,7 +744,7 @@ public final class WatchEngine implements AutoCloseable {
     /** Clears the terminal (or draws a rule) and prints one screen, which ends with the keys; returns what it printed. */
     private String show(String body) {
         String text = body.stripTrailing() + "\n\n" + KEYS + "\n";
-        out.print(ansi ? CLEAR : RULE + "\n");
+        out.print(ansi ? CLEAR : text.startsWith(RULE) ? "" : RULE + "\n");
         out.print(text);
         out.flush();
         return text;
