@@ -69,7 +69,8 @@ public final class ProgressReport {
      * Ends the learner's build right after the table: Maven's failure epilogue (reactor summary, stack
      * trace advice, "[Help 1]", "-rf") would only push the table off the screen, and the table already
      * says what to do. Exit code 1 while something is red, 0 otherwise. Under the Maven daemon (mvnd),
-     * which must not be stopped, the failure becomes an exception as in verify mode.
+     * which must not be stopped, or with {@code -Dprogress.noExit=true} (a tool that embeds Maven), the
+     * failure becomes an exception as in verify mode.
      */
     private static void end(String failure) {
         System.out.flush();
