@@ -4,6 +4,7 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.PublicKey;
 import java.security.Signature;
+import java.security.interfaces.ECPublicKey;
 import java.util.Map;
 
 /** Blue team: a verifier whose keys come only from configuration, each with its one algorithm, chosen by {@code kid}. */
@@ -20,6 +21,8 @@ public final class KeyRing {
      * A4 · the claims if the token's {@code kid} names a configured key, its {@code alg} is exactly that key's
      * algorithm, and the signature verifies with that key; otherwise TokenRejected (UNKNOWN_KEY, then
      * ALGORITHM_NOT_ALLOWED, then BAD_SIGNATURE). Nothing in the header but {@code kid} and {@code alg} is used.
+     * HS256 and RS256 from A4 on; ES256 from A9 on, with the signature range check of
+     * {@link PsychicSignature#inRange} before the JDK's verifier.
      */
     public Map<String, Object> verify(String token) {
         Map<String, Object> header = Jwt.header(token);
@@ -43,6 +46,9 @@ public final class KeyRing {
             return switch (trusted.alg()) {
                 case "HS256" -> MessageDigest.isEqual(HmacVerifier.hs256(trusted.key().getEncoded(), input), signature);
                 case "RS256" -> jdkVerify("SHA256withRSA", (PublicKey) trusted.key(), input, signature);
+                // r, s in [1, n-1] first (CVE-2022-21449): the JDK checks it since 17.0.3, and so does this code.
+                case "ES256" -> PsychicSignature.inRange(signature, ((ECPublicKey) trusted.key()).getParams().getOrder())
+                        && jdkVerify("SHA256withECDSAinP1363Format", (PublicKey) trusted.key(), input, signature);
                 default -> false;
             };
         } catch (GeneralSecurityException | ClassCastException e) {
