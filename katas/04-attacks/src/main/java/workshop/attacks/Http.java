@@ -12,13 +12,15 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** A small HTTP client for attack code: loopback targets only ({@link Loopback}), no redirects, short timeouts. */
+/** A small HTTP client for attack code: loopback targets only ({@link Loopback}), no redirects, bounded waits. */
 public final class Http {
 
     /** A status and a body. */
     public record Answer(int status, String body) {
     }
 
+    /** Generous: the simulator may still be generating a key on a busy, slow machine. */
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private Http() {
@@ -26,7 +28,7 @@ public final class Http {
 
     /** GET {@code target} (loopback only), optionally with {@code Authorization: Bearer <token>} (null: none). */
     public static Answer get(URI target, String bearer) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(Loopback.require(target)).timeout(Duration.ofSeconds(5)).GET();
+        HttpRequest.Builder request = HttpRequest.newBuilder(Loopback.require(target)).timeout(TIMEOUT).GET();
         if (bearer != null) {
             request.header("Authorization", "Bearer " + bearer);
         }
@@ -38,7 +40,7 @@ public final class Http {
         String body = fields.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        return send(HttpRequest.newBuilder(Loopback.require(target)).timeout(Duration.ofSeconds(5))
+        return send(HttpRequest.newBuilder(Loopback.require(target)).timeout(TIMEOUT)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigInteger;
 import java.security.interfaces.ECPublicKey;
-import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
@@ -100,6 +99,5 @@ class PsychicSignatureTest {
         Lab.assertRejected(() -> ring.verify(forged), TokenRejected.Reason.BAD_SIGNATURE, forged,
                 "check inRange first, then the JDK's verifier (fixed since 17.0.3 — the kit's build requires it — but"
                         + " defence in depth costs one comparison)");
-        assertThat(Arrays.equals(Jwt.signature(forged), new byte[64])).isTrue();
     }
 }

@@ -115,7 +115,15 @@ public final class LegacyJwtServer {
     private final String adminData;
     private final Map<String, byte[]> hmacKeys = new ConcurrentHashMap<>(); // step -> key
     private final String weakSecret;
-    private final Map<String, KeyPair> keyPairs = new ConcurrentHashMap<>(); // step -> key pair
+    /** Key generation runs beside the start (RSA with C1-only JITs, as in the kit's test runs, takes seconds). */
+    private static final java.util.concurrent.Executor KEY_MAKER = java.util.concurrent.Executors.newCachedThreadPool(task -> {
+        Thread thread = new Thread(task, "legacy-server-keys");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final java.util.concurrent.CompletableFuture<KeyPair> rsaKey;  // a4, a6, a7 (each with its own kid)
+    private final java.util.concurrent.CompletableFuture<KeyPair> rsaKeyE3; // a5
+    private final java.util.concurrent.CompletableFuture<KeyPair> ecKey;    // a9
     private final Map<String, String> kids = new ConcurrentHashMap<>(); // step -> kid
     private final Path keyFolder;
     private final Connection database;
@@ -135,6 +143,9 @@ public final class LegacyJwtServer {
         for (String step : STEPS) {
             kids.put(step, step + "-" + hex(4));
         }
+        this.rsaKey = java.util.concurrent.CompletableFuture.supplyAsync(() -> rsa(65537), KEY_MAKER);
+        this.rsaKeyE3 = java.util.concurrent.CompletableFuture.supplyAsync(() -> rsa(3), KEY_MAKER);
+        this.ecKey = java.util.concurrent.CompletableFuture.supplyAsync(this::ec, KEY_MAKER);
         this.keyFolder = newKeyFolder();
         this.database = newDatabase();
     }
@@ -186,14 +197,14 @@ public final class LegacyJwtServer {
         return pair(step).getPublic();
     }
 
-    /** A step's key pair, made on first use: a start stays fast, and only the steps that run pay for their keys. */
+    /** A step's key pair, generated in the background since the start (waits for it if need be). */
     private KeyPair pair(String step) {
-        return keyPairs.computeIfAbsent(step, s -> switch (s) {
-            case "a4", "a6", "a7" -> rsa(65537);
-            case "a5" -> rsa(3); // e = 3 on purpose: see the class comment and notebook 04, A5
-            case "a9" -> ec();
+        return switch (step) {
+            case "a4", "a6", "a7" -> rsaKey.join();
+            case "a5" -> rsaKeyE3.join(); // e = 3 on purpose: see the class comment and notebook 04, A5
+            case "a9" -> ecKey.join();
             default -> throw new SimulatorException("Step '" + step + "' has no key pair; a4, a5, a6, a7 and a9 do.");
-        });
+        };
     }
 
     /** The {@code kid} the tokens of {@code step} carry. */
