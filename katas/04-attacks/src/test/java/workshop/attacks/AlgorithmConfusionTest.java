@@ -8,7 +8,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import workshop.katasupport.MustThrow;
+import workshop.katasupport.ExpectThrow;
 import workshop.simulator.MutableClock;
 import workshop.simulator.SimulatorExtension;
 import workshop.simulator.legacy.LegacyJwtServer;
@@ -47,7 +47,7 @@ class AlgorithmConfusionTest {
     void loopbackOnly() {
         String real = Lab.login(legacy, "a4");
         legacy.server().clearExchanges();
-        MustThrow.expect(NotLoopback.class, "AlgorithmConfusion.forge(token, URI.create(\"http://example.com/public.pem\"))",
+        ExpectThrow.expect(NotLoopback.class, "AlgorithmConfusion.forge(token, URI.create(\"http://example.com/public.pem\"))",
                 () -> AlgorithmConfusion.forge(real, URI.create("http://example.com/public.pem")),
                 "kit policy: attack code targets only this machine — call Loopback.require(uri) (or Http.get, which does)");
         assertThat(legacy.server().exchanges()).as("nothing was sent anywhere").isEmpty();

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import workshop.katasupport.MustThrow;
+import workshop.katasupport.ExpectThrow;
 import workshop.simulator.MutableClock;
 import workshop.simulator.SimulatorExtension;
 import workshop.simulator.legacy.AttackerServer;
@@ -80,7 +80,7 @@ class JkuInjectionTest {
     @DisplayName("A7 · the exploit refuses a jku that is not on loopback (NotLoopback)")
     void loopbackOnly() {
         String real = Lab.login(legacy, "a7");
-        MustThrow.expect(NotLoopback.class, "KeyInjection.jku(token, URI.create(\"https://attacker.example/jwks.json\"))",
+        ExpectThrow.expect(NotLoopback.class, "KeyInjection.jku(token, URI.create(\"https://attacker.example/jwks.json\"))",
                 () -> KeyInjection.jku(real, URI.create("https://attacker.example/jwks.json")),
                 "kit policy: the demo's key set is served on this machine only — call Loopback.require(jwksUrl)");
     }

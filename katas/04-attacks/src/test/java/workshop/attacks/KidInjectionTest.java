@@ -9,7 +9,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import workshop.katasupport.MustThrow;
+import workshop.katasupport.ExpectThrow;
 import workshop.simulator.MutableClock;
 import workshop.simulator.SimulatorExtension;
 import workshop.simulator.legacy.LegacyJwtServer;
@@ -77,7 +77,7 @@ class KidInjectionTest {
     @DisplayName("A8 · the traversal exploit refuses a known file that is not on loopback (NotLoopback)")
     void loopbackOnly() {
         String real = Lab.login(legacy, "a8-file");
-        MustThrow.expect(NotLoopback.class, "KidInjection.traversal(token, URI.create(\"http://10.0.0.8/welcome.txt\"))",
+        ExpectThrow.expect(NotLoopback.class, "KidInjection.traversal(token, URI.create(\"http://10.0.0.8/welcome.txt\"))",
                 () -> KidInjection.traversal(real, URI.create("http://10.0.0.8/welcome.txt")),
                 "kit policy: attack code targets only this machine — Loopback.require(uri), or Http.get, which calls it");
     }

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import workshop.katasupport.MustThrow;
+import workshop.katasupport.ExpectThrow;
 import workshop.simulator.MutableClock;
 import workshop.simulator.SimulatorExtension;
 import workshop.simulator.legacy.LegacyJwtServer;
@@ -59,7 +59,7 @@ class ModulusRecoveryTest {
         assertThat(ModulusRecovery.modulus(first, second, BigInteger.valueOf(5)))
                 .as("with e = 5 the gcd is some small number, not a 2048-bit modulus that verifies s1: check the size and"
                         + " that s1^e mod n == m1 before you trust a candidate").isEmpty();
-        MustThrow.expect(IllegalArgumentException.class, "ModulusRecovery.modulus(t1, t2, 65537)",
+        ExpectThrow.expect(IllegalArgumentException.class, "ModulusRecovery.modulus(t1, t2, 65537)",
                 () -> ModulusRecovery.modulus(first, second, BigInteger.valueOf(65537)),
                 "kit policy: attack code is bounded. s^65537 of a 2048-bit s has 134 million bits and takes seconds; the gcd"
                         + " of two such numbers is out of reach for BigInteger (no subquadratic gcd) — refuse e > MAX_EXPONENT");

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import workshop.katasupport.MustThrow;
+import workshop.katasupport.ExpectThrow;
 import workshop.simulator.MutableClock;
 import workshop.simulator.SimulatorExtension;
 import workshop.simulator.legacy.LegacyJwtServer;
@@ -33,7 +33,7 @@ class RefreshMisuseTest {
     }
 
     static RefreshRefused refused(RefreshTokens store, String token, String client, String why) {
-        return MustThrow.expect(RefreshRefused.class, "store.redeem(token, \"" + client + "\")",
+        return ExpectThrow.expect(RefreshRefused.class, "store.redeem(token, \"" + client + "\")",
                 () -> store.redeem(token, client), why);
     }
 
@@ -65,7 +65,7 @@ class RefreshMisuseTest {
     @Order(3)
     @DisplayName("A10 · the exploit refuses an endpoint that is not on loopback (NotLoopback)")
     void loopbackOnly() {
-        MustThrow.expect(NotLoopback.class, "RefreshAbuse.redeem(URI.create(\"https://auth.example/refresh\"), …)",
+        ExpectThrow.expect(NotLoopback.class, "RefreshAbuse.redeem(URI.create(\"https://auth.example/refresh\"), …)",
                 () -> RefreshAbuse.redeem(URI.create("https://auth.example/refresh"), "token", OTHER),
                 "kit policy: attack code targets only this machine — use Http.postForm, which calls Loopback.require");
     }

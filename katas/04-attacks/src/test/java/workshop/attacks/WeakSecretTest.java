@@ -11,7 +11,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import workshop.katasupport.MustThrow;
+import workshop.katasupport.ExpectThrow;
 import workshop.simulator.MutableClock;
 import workshop.simulator.SimulatorExtension;
 import workshop.simulator.legacy.LegacyJwtServer;
@@ -100,7 +100,7 @@ class WeakSecretTest {
     void defence() {
         String real = Lab.login(legacy, "a3");
         byte[] cracked = Lab.control(legacy).weakSecret().getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        MustThrow.expect(WeakKey.class, "KeyPolicy.check(\"" + Lab.control(legacy).weakSecret() + "\".getBytes())",
+        ExpectThrow.expect(WeakKey.class, "KeyPolicy.check(\"" + Lab.control(legacy).weakSecret() + "\".getBytes())",
                 () -> { KeyPolicy.check(cracked); return null; },
                 "RFC 7518 3.2: an HS256 key has at least 256 bits (32 bytes); a word a person chose has far fewer bits of"
                         + " entropy than its length suggests (OWASP JWT cheat sheet; RFC 8725 3.5)");

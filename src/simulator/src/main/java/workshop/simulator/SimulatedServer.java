@@ -42,11 +42,13 @@ public final class SimulatedServer implements AutoCloseable {
     }
 
     /**
-     * Starts a scenario: {@code stubs} registers its pages on the running server.
+     * Starts a scenario: {@code stubs} registers its pages on the running server. Every server of the kit
+     * starts here, so all share the laptop-safe setup: 127.0.0.1 only, a loopback {@code Host} check, no
+     * WireMock admin API over HTTP, a temporary file root.
      *
      * @param port 0 for a free port (tests, notebooks), or a fixed port for a person with a browser
      */
-    static SimulatedServer start(String name, int port, Clock clock, Consumer<WireMockServer> stubs, Extension... extensions) {
+    public static SimulatedServer start(String name, int port, Clock clock, Consumer<WireMockServer> stubs, Extension... extensions) {
         Path fileRoot = newFileRoot(name);
         WireMockConfiguration options = WireMockConfiguration.options()
                 .bindAddress("127.0.0.1")

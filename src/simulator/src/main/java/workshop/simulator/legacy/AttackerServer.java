@@ -26,7 +26,7 @@ public final class AttackerServer implements AutoCloseable {
 
     /** Starts the attacker's server on a free loopback port. */
     public static AttackerServer start(Clock clock) {
-        return new AttackerServer(LoopbackServers.start("attacker's server (ATTACK DEMO)", clock, wireMock -> { }));
+        return new AttackerServer(SimulatedServer.start("attacker's server (ATTACK DEMO)", 0, clock, wireMock -> { }));
     }
 
     /** Serves {@code body} as {@code contentType} at {@code path} (e.g. "/jwks.json") and returns its full address. */

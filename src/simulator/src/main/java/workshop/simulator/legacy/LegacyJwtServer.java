@@ -153,7 +153,7 @@ public final class LegacyJwtServer {
     /** Starts the legacy server on a free loopback port. Stop it with {@code close()} (try-with-resources, last cell). */
     public static SimulatedServer start(Clock clock) {
         LegacyJwtServer legacy = new LegacyJwtServer(clock);
-        return LoopbackServers.start("legacy JWT server (ATTACK DEMO)", clock, LegacyJwtServer::addPages, legacy.new Pages());
+        return SimulatedServer.start("legacy JWT server (ATTACK DEMO)", 0, clock, LegacyJwtServer::addPages, legacy.new Pages());
     }
 
     /** The control panel of a running legacy server: what its configuration holds (its keys), for defences and tests. */
