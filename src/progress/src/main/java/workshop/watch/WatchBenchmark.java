@@ -188,7 +188,7 @@ public final class WatchBenchmark {
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             if (i == 0) {
-                out.printf(Locale.ROOT, "   mvn test -Dstep=%s, warm-up: %.2f s (exit %d; a red step ends in BUILD FAILURE)%n",
+                out.printf(Locale.ROOT, "   mvn test -Dstep=%s, warm-up: %.2f s (exit %d: a red step ends the build with exit code 1)%n",
                         STEP, seconds, process.exitValue());
             } else {
                 times.add(seconds);
