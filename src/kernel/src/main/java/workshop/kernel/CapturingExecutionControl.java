@@ -39,6 +39,8 @@ public final class CapturingExecutionControl extends LocalExecutionControl {
     private volatile Thread snippetThread;
     // A stop that arrives while a snippet is still compiling finds nothing running; it waits here for the invoke.
     private volatile boolean stopPending;
+    // The thread that called invoke: the JDK's invoke joins every thread of the snippet's group it sees.
+    private volatile Thread invoker;
 
     private final Map<String, Object> values = new ConcurrentHashMap<>();
     private final AtomicLong counter = new AtomicLong();
@@ -51,6 +53,7 @@ public final class CapturingExecutionControl extends LocalExecutionControl {
         String key = KEY_PREFIX + counter.incrementAndGet();
         current = doitMethod;
         lastValue = null;
+        invoker = Thread.currentThread();
         active = this;
         try {
             super.invoke(TRAMPOLINE);
@@ -72,6 +75,7 @@ public final class CapturingExecutionControl extends LocalExecutionControl {
     public static Object trampoline() throws Throwable {
         CapturingExecutionControl control = active;
         control.snippetThread = Thread.currentThread();
+        control.awaitInvokerJoining();
         try {
             Object value = control.current.invoke(null);
             control.lastValue = value;
@@ -80,6 +84,26 @@ public final class CapturingExecutionControl extends LocalExecutionControl {
             throw e.getCause();
         } finally {
             control.snippetThread = null;
+        }
+    }
+
+    /**
+     * The JDK's {@code LocalExecutionControl.invoke} starts the snippet thread, then lists the threads of
+     * its thread group and joins every one. A snippet that starts a thread of its own before that list is
+     * made (an {@code HttpClient} starts its selector thread) would make the cell wait until that thread
+     * ends — for an {@code HttpClient} kept in a variable, forever. So the snippet starts only once the
+     * invoking thread waits in {@code join}: the list then holds the snippet thread alone. Bounded: after
+     * five seconds the snippet runs anyway.
+     */
+    private void awaitInvokerJoining() {
+        Thread waiting = invoker;
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (waiting != null && System.nanoTime() < deadline) {
+            Thread.State state = waiting.getState();
+            if (state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING || state == Thread.State.TERMINATED) {
+                return;
+            }
+            Thread.yield();
         }
     }
 

@@ -2,6 +2,7 @@ package workshop.kernel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.nio.file.Path;
 import java.util.Map;
@@ -58,6 +59,20 @@ class NotebookSessionTest {
         assertThat(session.run("new ArrayList<String>(List.of(\"x\")).size() + new BigDecimal(\"1\").intValue()").value())
                 .isEqualTo(2);
         assertThatThrownBy(() -> session.run("LocalDate.now()")).isInstanceOf(CompilationException.class);
+    }
+
+    @Test
+    @DisplayName("a cell that starts a long-lived thread (an HttpClient's selector) still ends")
+    void aThreadStartedByACellDoesNotKeepItRunning() {
+        assertTimeoutPreemptively(java.time.Duration.ofSeconds(60), () -> {
+            for (int i = 0; i < 25; i++) {
+                assertThat(session.run("var client = java.net.http.HttpClient.newHttpClient();\nclient != null").value())
+                        .isEqualTo(true);
+                assertThat(session.run("Thread keep = new Thread(() -> { try { Thread.sleep(600_000); }"
+                        + " catch (InterruptedException e) { } });\nkeep.setDaemon(true);\nkeep.start();\nkeep.isAlive()")
+                        .value()).isEqualTo(true);
+            }
+        });
     }
 
     @Test
