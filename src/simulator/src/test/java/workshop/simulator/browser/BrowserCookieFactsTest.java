@@ -2,17 +2,14 @@ package workshop.simulator.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * What a real Chromium-family browser does with the bank's cookies (see {@link LabSites}): which it stores, which a
@@ -23,52 +20,26 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BrowserCookieFactsTest {
 
-    private static Optional<Path> found;
-    private static Path executable;
-    private static LabSites sites;
-    private static HeadlessBrowser browser;
-
-    @BeforeAll
-    static void start() {
-        found = LabSites.findBrowser();
-        if (found.isEmpty()) {
-            return;
-        }
-        executable = found.get();
-        sites = LabSites.start();
-        browser = HeadlessBrowser.launch(executable);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (sites != null) {
-            sites.close();
-        }
-    }
+    @RegisterExtension
+    static final BrowserLab LAB = new BrowserLab();
 
     @BeforeEach
     void cleanBrowser() {
-        LabSites.assumeBrowser(found);
-        browser.reset();
-        sites.clearExchanges();
-        browser.navigate(sites.bank("/lab/login"));
-        browser.clearRequests();
+        LAB.browser().navigate(LAB.sites().bank("/lab/login"));
+        LAB.browser().clearRequests();
     }
 
     @Test
     @Order(1)
     @DisplayName("HttpOnly: the browser stores the cookie and sends it, but document.cookie does not show it")
     void httpOnlyIsStoredButHiddenFromScripts() {
-        assertThat(browser.cookie("http_only")).as("the browser stored the HttpOnly cookie")
+        assertThat(LAB.browser().cookie("http_only")).as("the browser stored the HttpOnly cookie")
                 .hasValueSatisfying(c -> assertThat(c.httpOnly()).isTrue());
-        assertThat(browser.evaluate("document.cookie"))
+        assertThat(LAB.browser().evaluate("document.cookie"))
                 .as("HttpOnly hides a cookie from scripts (RFC 6265bis 5.8.3; OWASP Session Management cheat sheet)")
                 .contains("lax=1").doesNotContain("http_only");
-        browser.navigate(sites.bank("/lab/transfer"));
-        assertThat(browser.requestsTo("/lab/transfer").get(0).sent("http_only"))
+        LAB.browser().navigate(LAB.sites().bank("/lab/transfer"));
+        assertThat(LAB.browser().requestsTo("/lab/transfer").get(0).sent("http_only"))
                 .as("HttpOnly hides the cookie from scripts, not from HTTP: the browser still sends it").isTrue();
     }
 
@@ -76,8 +47,8 @@ class BrowserCookieFactsTest {
     @Order(2)
     @DisplayName("SameSite=Lax: sent on a top-level GET from another site, not on its form POST")
     void laxGoesOnCrossSiteGetsButNotPosts() {
-        SeenRequest get = followLinkFrom(sites.crossSite("/lab/link"));
-        SeenRequest post = submitFormFrom(sites.crossSite("/lab/form"));
+        SeenRequest get = followLinkFrom(LAB.sites().crossSite("/lab/link"));
+        SeenRequest post = submitFormFrom(LAB.sites().crossSite("/lab/form"));
 
         assertThat(get.sent("lax")).as("Lax lets a top-level GET navigation from another site carry the cookie: "
                 + "following a link into the bank keeps the user signed in (RFC 6265bis 5.6.7.1). " + get).isTrue();
@@ -90,8 +61,8 @@ class BrowserCookieFactsTest {
     @Order(3)
     @DisplayName("SameSite=Strict: sent on neither a top-level GET nor a form POST from another site")
     void strictStaysHomeOnCrossSiteRequests() {
-        SeenRequest get = followLinkFrom(sites.crossSite("/lab/link"));
-        SeenRequest post = submitFormFrom(sites.crossSite("/lab/form"));
+        SeenRequest get = followLinkFrom(LAB.sites().crossSite("/lab/link"));
+        SeenRequest post = submitFormFrom(LAB.sites().crossSite("/lab/form"));
 
         assertThat(get.sent("strict")).as("Strict withholds the cookie even when the user follows a link from another "
                 + "site (the first page after the link looks signed out). " + get).isFalse();
@@ -103,8 +74,8 @@ class BrowserCookieFactsTest {
     @Order(4)
     @DisplayName("localhost and 127.0.0.1 are different sites: a cross-site image carries no SameSite=Lax or Strict cookie")
     void crossSiteImagesCarryNoLaxOrStrictCookie() {
-        browser.navigate(sites.crossSite("/lab/image"));
-        SeenRequest image = browser.requestsTo("/lab/pixel.gif").get(0);
+        LAB.browser().navigate(LAB.sites().crossSite("/lab/image"));
+        SeenRequest image = LAB.browser().requestsTo("/lab/pixel.gif").get(0);
 
         assertThat(image.type()).isEqualTo("Image");
         assertThat(image.sentCookieNames()).as("a subresource from another site is a cross-site request: Lax and "
@@ -117,7 +88,7 @@ class BrowserCookieFactsTest {
     @Order(5)
     @DisplayName("Same site, other port: 127.0.0.1:P2 is the bank's site, so its form POST carries Lax and Strict cookies")
     void anotherPortIsTheSameSite() {
-        SeenRequest post = submitFormFrom(sites.sameSite("/lab/form"));
+        SeenRequest post = submitFormFrom(LAB.sites().sameSite("/lab/form"));
 
         assertThat(post.sentCookieNames()).as("a site is scheme + registrable domain; ports do not count, so a page on "
                 + "another port of 127.0.0.1 is same-site (cross-origin) and SameSite does not stop its forged POST "
@@ -125,18 +96,18 @@ class BrowserCookieFactsTest {
                 .contains("lax", "strict", "http_only");
         assertThat(post.header("Sec-Fetch-Site")).as("what a server can check instead").hasValue("same-site");
         assertThat(post.header("Origin")).as("the Origin names the other port")
-                .hasValue("http://127.0.0.1:" + sites.other.port());
+                .hasValue("http://127.0.0.1:" + LAB.sites().other.port());
     }
 
     @Test
     @Order(6)
     @DisplayName("No SameSite: treated as Lax, but for its first 2 minutes it still rides on a cross-site top-level POST")
     void unspecifiedIsLaxWithATwoMinuteExceptionForPost() {
-        browser.navigate(sites.crossSite("/lab/image"));
-        SeenRequest image = browser.requestsTo("/lab/pixel.gif").get(0);
-        SeenRequest post = submitFormFrom(sites.crossSite("/lab/form"));
+        LAB.browser().navigate(LAB.sites().crossSite("/lab/image"));
+        SeenRequest image = LAB.browser().requestsTo("/lab/pixel.gif").get(0);
+        SeenRequest post = submitFormFrom(LAB.sites().crossSite("/lab/form"));
 
-        assertThat(browser.cookie("unspecified")).as("stored without a SameSite value: the browser decides")
+        assertThat(LAB.browser().cookie("unspecified")).as("stored without a SameSite value: the browser decides")
                 .hasValueSatisfying(c -> assertThat(c.sameSite()).isEmpty());
         assertThat(image.whyNotSent("unspecified")).as("Chromium treats a cookie without SameSite as Lax. " + image)
                 .contains("SchemefulSameSiteUnspecifiedTreatedAsLax");
@@ -154,10 +125,10 @@ class BrowserCookieFactsTest {
         // (kLaxAllowUnsafeMaxAge; 10 s with --enable-features=ShortLaxAllowUnsafeThreshold). Observed once by hand on
         // Chromium 156, too slow for a test: the cookie went on the cross-site POST at 0.9 s and stayed home at 126 s
         // (10 s variant: sent at 1.3 s, withheld at 12.6 s).
-        try (HeadlessBrowser rigorous = HeadlessBrowser.launch(LaunchOptions.defaults().withExecutable(executable)
+        try (HeadlessBrowser rigorous = HeadlessBrowser.launch(LaunchOptions.defaults().withExecutable(LAB.executable())
                 .withSwitches("--enable-features=SameSiteDefaultChecksMethodRigorously"))) {
-            rigorous.navigate(sites.bank("/lab/login"));
-            rigorous.navigate(sites.crossSite("/lab/form"));
+            rigorous.navigate(LAB.sites().bank("/lab/login"));
+            rigorous.navigate(LAB.sites().crossSite("/lab/form"));
             rigorous.clearRequests();
             rigorous.submitForm("#f");
             SeenRequest post = rigorous.requestsTo("/lab/transfer").get(0);
@@ -172,10 +143,10 @@ class BrowserCookieFactsTest {
     @Order(8)
     @DisplayName("Secure over plain http: on 127.0.0.1 the browser stores and sends Secure cookies (loopback is trustworthy)")
     void secureCookiesWorkOverHttpOnLoopback() {
-        browser.navigate(sites.bank("/lab/transfer"));
-        SeenRequest request = browser.requestsTo("/lab/transfer").get(0);
+        LAB.browser().navigate(LAB.sites().bank("/lab/transfer"));
+        SeenRequest request = LAB.browser().requestsTo("/lab/transfer").get(0);
 
-        assertThat(browser.cookie("secure")).as("Chromium accepts Set-Cookie with Secure from http://127.0.0.1: "
+        assertThat(LAB.browser().cookie("secure")).as("Chromium accepts Set-Cookie with Secure from http://127.0.0.1: "
                 + "loopback counts as a potentially trustworthy origin (W3C Secure Contexts 3.2)")
                 .hasValueSatisfying(c -> assertThat(c.secure()).isTrue());
         assertThat(request.sent("secure")).as("and sends it back over http to loopback. " + request).isTrue();
@@ -185,10 +156,10 @@ class BrowserCookieFactsTest {
     @Order(9)
     @DisplayName("Secure over plain http: on localhost too, prefixed __Secure- and __Host- cookies included")
     void secureCookiesWorkOverHttpOnLocalhost() {
-        browser.navigate(sites.crossSite("/attributes")); // the cookie site's page with one cookie per attribute
-        browser.navigate(sites.crossSite("/echo"));
-        SeenRequest echo = browser.requestsTo("/echo").get(0);
-        List<String> stored = browser.cookies().stream().filter(c -> c.domain().equals("localhost"))
+        LAB.browser().navigate(LAB.sites().crossSite("/attributes")); // the cookie site's page with one cookie per attribute
+        LAB.browser().navigate(LAB.sites().crossSite("/echo"));
+        SeenRequest echo = LAB.browser().requestsTo("/echo").get(0);
+        List<String> stored = LAB.browser().cookies().stream().filter(c -> c.domain().equals("localhost"))
                 .map(BrowserCookie::name).toList();
 
         assertThat(stored).as("http://localhost is a secure context too: Secure cookies, and the prefixes that demand"
@@ -201,11 +172,11 @@ class BrowserCookieFactsTest {
     @Order(10)
     @DisplayName("SameSite=None without Secure: the browser refuses to store it")
     void noneWithoutSecureIsRefused() {
-        browser.reset();
-        browser.navigate(sites.bank("/lab/login"));
-        SeenRequest login = browser.requestsTo("/lab/login").get(0);
+        LAB.browser().reset();
+        LAB.browser().navigate(LAB.sites().bank("/lab/login"));
+        SeenRequest login = LAB.browser().requestsTo("/lab/login").get(0);
 
-        assertThat(browser.cookie("none_insecure")).as("RFC 6265bis 5.6.7: SameSite=None requires Secure").isEmpty();
+        assertThat(LAB.browser().cookie("none_insecure")).as("RFC 6265bis 5.6.7: SameSite=None requires Secure").isEmpty();
         assertThat(login.notStored()).as(login.toString()).anySatisfy(c -> {
             assertThat(c.cookie()).startsWith("none_insecure=");
             assertThat(c.reasons()).contains("SameSiteNoneInsecure");
@@ -216,8 +187,8 @@ class BrowserCookieFactsTest {
     @Order(11)
     @DisplayName("SameSite=None; Secure: sent on a cross-site image while third-party cookies are allowed")
     void noneGoesCrossSiteWhenThirdPartyCookiesAreAllowed() {
-        browser.navigate(sites.crossSite("/lab/image"));
-        SeenRequest image = browser.requestsTo("/lab/pixel.gif").get(0);
+        LAB.browser().navigate(LAB.sites().crossSite("/lab/image"));
+        SeenRequest image = LAB.browser().requestsTo("/lab/pixel.gif").get(0);
 
         assertThat(image.sentCookieNames()).as("SameSite=None opts a cookie into cross-site requests; the lab's"
                 + " browser allows third-party cookies, as a desktop profile outside Incognito does. " + image)
@@ -228,10 +199,10 @@ class BrowserCookieFactsTest {
     @Order(12)
     @DisplayName("SameSite=None; Secure: withheld from the cross-site image when third-party cookies are blocked")
     void noneStaysHomeWhenThirdPartyCookiesAreBlocked() {
-        try (HeadlessBrowser incognitoLike = HeadlessBrowser.launch(LaunchOptions.defaults().withExecutable(executable)
+        try (HeadlessBrowser incognitoLike = HeadlessBrowser.launch(LaunchOptions.defaults().withExecutable(LAB.executable())
                 .withThirdPartyCookiesBlocked())) {
-            incognitoLike.navigate(sites.bank("/lab/login"));
-            incognitoLike.navigate(sites.crossSite("/lab/image"));
+            incognitoLike.navigate(LAB.sites().bank("/lab/login"));
+            incognitoLike.navigate(LAB.sites().crossSite("/lab/image"));
             SeenRequest image = incognitoLike.requestsTo("/lab/pixel.gif").get(0);
 
             assertThat(image.sentCookieNames()).as("with third-party cookies blocked (Incognito; a fresh headless"
@@ -241,17 +212,17 @@ class BrowserCookieFactsTest {
     }
 
     private static SeenRequest followLinkFrom(java.net.URI page) {
-        browser.navigate(page);
-        browser.clearRequests();
-        browser.click("#go");
-        return browser.requestsTo("/lab/transfer").get(0);
+        LAB.browser().navigate(page);
+        LAB.browser().clearRequests();
+        LAB.browser().click("#go");
+        return LAB.browser().requestsTo("/lab/transfer").get(0);
     }
 
     private static SeenRequest submitFormFrom(java.net.URI page) {
-        browser.navigate(page);
-        browser.clearRequests();
-        browser.submitForm("#f");
-        SeenRequest post = browser.requestsTo("/lab/transfer").get(0);
+        LAB.browser().navigate(page);
+        LAB.browser().clearRequests();
+        LAB.browser().submitForm("#f");
+        SeenRequest post = LAB.browser().requestsTo("/lab/transfer").get(0);
         assertThat(post.method()).isEqualTo("POST");
         assertThat(post.type()).as("a form submission is a top-level navigation").isEqualTo("Document");
         return post;

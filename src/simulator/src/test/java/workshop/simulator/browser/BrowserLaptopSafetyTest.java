@@ -19,15 +19,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -37,41 +34,15 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class BrowserLaptopSafetyTest {
 
-    private static Optional<Path> found;
-    private static LabSites sites;
-    private static HeadlessBrowser browser;
+    @RegisterExtension
+    static final BrowserLab LAB = new BrowserLab();
 
-    @BeforeAll
-    static void start() {
-        found = LabSites.findBrowser();
-        if (found.isEmpty()) {
-            return;
-        }
-        sites = LabSites.start();
-        browser = HeadlessBrowser.launch(found.get());
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (sites != null) {
-            sites.close();
-        }
-    }
-
-    @BeforeEach
-    void cleanBrowser() {
-        LabSites.assumeBrowser(found);
-        browser.reset();
-    }
 
     @Test
     @DisplayName("A web page cannot open the browser's DevTools WebSocket, even knowing its port and secret path")
     void aPageCannotDriveTheBrowser() {
-        browser.navigate(sites.crossSite("/lab/fetch"));
-        String outcome = browser.evaluate("new Promise(done => { const ws = new WebSocket('" + browser.devToolsEndpoint()
+        LAB.browser().navigate(LAB.sites().crossSite("/lab/fetch"));
+        String outcome = LAB.browser().evaluate("new Promise(done => { const ws = new WebSocket('" + LAB.browser().devToolsEndpoint()
                 + "'); ws.onopen = () => done('opened'); ws.onerror = () => done('refused'); })");
 
         assertThat(outcome).as("Chromium refuses a DevTools WebSocket whose Origin it was not told to allow, and every"
@@ -83,21 +54,21 @@ class BrowserLaptopSafetyTest {
     void anOriginHeaderIsRefused() {
         HttpClient http = HttpClient.newHttpClient();
         Throwable refusal = org.assertj.core.api.Assertions.catchThrowable(() -> http.newWebSocketBuilder()
-                .header("Origin", "http://localhost:" + sites.other.port())
-                .buildAsync(browser.devToolsEndpoint(), new WebSocket.Listener() { }).get(5, TimeUnit.SECONDS));
+                .header("Origin", "http://localhost:" + LAB.sites().other.port())
+                .buildAsync(LAB.browser().devToolsEndpoint(), new WebSocket.Listener() { }).get(5, TimeUnit.SECONDS));
 
         assertThat(refusal).as("a handshake that names a page's origin").isInstanceOf(ExecutionException.class)
                 .cause().isInstanceOf(WebSocketHandshakeException.class);
         assertThat(((WebSocketHandshakeException) refusal.getCause()).getResponse().statusCode())
                 .as("Chromium answers 403 Forbidden").isEqualTo(403);
-        assertThat(browser.evaluate("1 + 1")).as("the kit's own connection (no Origin) keeps working").isEqualTo("2");
+        assertThat(LAB.browser().evaluate("1 + 1")).as("the kit's own connection (no Origin) keeps working").isEqualTo("2");
     }
 
     @Test
     @DisplayName("A page cannot read the DevTools HTTP endpoint (no CORS), so it cannot learn the secret path")
     void aPageCannotReadTheEndpointList() {
-        browser.navigate(sites.crossSite("/lab/fetch"));
-        String outcome = browser.evaluate("fetch('http://127.0.0.1:" + browser.devToolsEndpoint().getPort()
+        LAB.browser().navigate(LAB.sites().crossSite("/lab/fetch"));
+        String outcome = LAB.browser().evaluate("fetch('http://127.0.0.1:" + LAB.browser().devToolsEndpoint().getPort()
                 + "/json/version').then(r => r.text(), e => 'blocked')");
 
         assertThat(outcome).isEqualTo("blocked");
@@ -106,7 +77,7 @@ class BrowserLaptopSafetyTest {
     @ParameterizedTest(name = "Host: {0} is refused (DNS rebinding)")
     @ValueSource(strings = {"evil.example", "lab.localhost.evil.example"})
     void theHttpEndpointRefusesRebindingHosts(String host) throws IOException {
-        String answer = rawGet(browser.devToolsEndpoint().getPort(), "/json/version", host);
+        String answer = rawGet(LAB.browser().devToolsEndpoint().getPort(), "/json/version", host);
 
         assertThat(answer).as("a page whose own name resolves to 127.0.0.1 sends its name in Host: Chromium answers only"
                 + " an IP address or localhost").doesNotStartWith("HTTP/1.1 200").doesNotContain("webSocketDebuggerUrl");
@@ -116,7 +87,7 @@ class BrowserLaptopSafetyTest {
     @DisplayName("The DevTools port listens on 127.0.0.1 only (Linux: read from /proc/net)")
     void theDebuggingPortIsLoopbackOnly() throws IOException {
         Assumptions.assumeTrue(Files.isReadable(Path.of("/proc/net/tcp")), "skipped: /proc/net/tcp is Linux only");
-        int port = browser.devToolsEndpoint().getPort();
+        int port = LAB.browser().devToolsEndpoint().getPort();
         List<String> listeners = listeningAddresses(port);
 
         assertThat(listeners).as("sockets listening on the DevTools port %d", port).isNotEmpty()
@@ -127,10 +98,10 @@ class BrowserLaptopSafetyTest {
     @ParameterizedTest(name = "a page's request to {0} fails: the browser resolves only loopback names")
     @ValueSource(strings = {"lab.localhost", "127.0.0.2"})
     void pagesCannotLeaveLoopback(String host) {
-        browser.navigate(sites.crossSite("/lab/fetch"));
-        String outcome = browser.evaluate("fetch('http://" + host + ":" + sites.bank.port()
+        LAB.browser().navigate(LAB.sites().crossSite("/lab/fetch"));
+        String outcome = LAB.browser().evaluate("fetch('http://" + host + ":" + LAB.sites().bank.port()
                 + "/echo').then(r => 'reached ' + r.status, e => 'failed')");
-        SeenRequest attempt = browser.requestsTo("/echo").get(0);
+        SeenRequest attempt = LAB.browser().requestsTo("/echo").get(0);
 
         assertThat(outcome).isEqualTo("failed");
         assertThat(attempt.failure()).as("--host-resolver-rules maps every other name, and every other address, to"
@@ -141,7 +112,7 @@ class BrowserLaptopSafetyTest {
     @ValueSource(strings = {"https://example.com/", "http://10.0.0.1/", "http://127.0.0.1@evil.example/",
             "http://localhost.evil.example/", "file:///etc/passwd", "javascript:alert(1)"})
     void navigateRefusesAnythingButLoopback(String address) {
-        assertThatThrownBy(() -> browser.navigate(URI.create(address)))
+        assertThatThrownBy(() -> LAB.browser().navigate(URI.create(address)))
                 .isInstanceOf(BrowserException.class)
                 .hasMessageContaining("opens only loopback addresses")
                 .hasMessageContaining(address);
@@ -150,8 +121,8 @@ class BrowserLaptopSafetyTest {
     @Test
     @DisplayName("close() ends the browser's whole process tree and deletes its throwaway profile")
     void closeLeavesNothingBehind() throws Exception {
-        HeadlessBrowser second = HeadlessBrowser.launch(browser.executable());
-        second.navigate(sites.bank("/lab/login"));
+        HeadlessBrowser second = HeadlessBrowser.launch(LAB.browser().executable());
+        second.navigate(LAB.sites().bank("/lab/login"));
         Path profile = second.profileDirectory();
         ProcessHandle process = ProcessHandle.of(second.pid()).orElseThrow();
         List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
@@ -171,7 +142,7 @@ class BrowserLaptopSafetyTest {
         }
         assertThat(tree).as("every browser process has exited").noneMatch(ProcessHandle::isAlive);
         assertThat(profile.getParent()).as("the profile, cookies included, is gone").doesNotExist();
-        assertThatThrownBy(() -> second.navigate(sites.bank("/lab/login")))
+        assertThatThrownBy(() -> second.navigate(LAB.sites().bank("/lab/login")))
                 .isInstanceOf(BrowserException.class).hasMessageContaining("closed");
     }
 

@@ -12,73 +12,42 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The lab's API: pages, scripts, stored cookies, recorded requests, and clear failures instead of hangs. */
 class HeadlessBrowserTest {
 
-    private static Optional<Path> found;
-    private static Path executable;
-    private static LabSites sites;
-    private static HeadlessBrowser browser;
+    @RegisterExtension
+    static final BrowserLab LAB = new BrowserLab();
 
-    @BeforeAll
-    static void start() {
-        found = LabSites.findBrowser();
-        if (found.isEmpty()) {
-            return;
-        }
-        executable = found.get();
-        sites = LabSites.start();
-        browser = HeadlessBrowser.launch(executable);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (sites != null) {
-            sites.close();
-        }
-    }
-
-    @BeforeEach
-    void cleanBrowser() {
-        LabSites.assumeBrowser(found);
-        browser.reset();
-        sites.clearExchanges();
-    }
 
     @Test
     @DisplayName("navigate waits for the page; evaluate returns strings as they are and other values as JSON")
     void navigateAndEvaluate() {
-        browser.navigate(sites.bank("/lab/transfer"));
+        LAB.browser().navigate(LAB.sites().bank("/lab/transfer"));
 
-        assertThat(browser.currentUrl()).isEqualTo(sites.bank("/lab/transfer"));
-        assertThat(browser.evaluate("document.body.textContent")).isEqualTo("Transfer done.");
-        assertThat(browser.evaluate("6 * 7")).isEqualTo("42");
-        assertThat(browser.evaluate("({a: [1, 'x']})")).isEqualTo("{\"a\":[1,\"x\"]}");
-        assertThat(browser.evaluate("undefined")).isEqualTo("undefined");
-        assertThat(browser.evaluate("Promise.resolve('awaited')")).isEqualTo("awaited");
-        assertThat(browser.evaluateJson("[1, 2]").size()).isEqualTo(2);
-        assertThat(browser.version()).as("Chromium, Chrome and Edge all call themselves Chrome here").contains("Chrome/");
+        assertThat(LAB.browser().currentUrl()).isEqualTo(LAB.sites().bank("/lab/transfer"));
+        assertThat(LAB.browser().evaluate("document.body.textContent")).isEqualTo("Transfer done.");
+        assertThat(LAB.browser().evaluate("6 * 7")).isEqualTo("42");
+        assertThat(LAB.browser().evaluate("({a: [1, 'x']})")).isEqualTo("{\"a\":[1,\"x\"]}");
+        assertThat(LAB.browser().evaluate("undefined")).isEqualTo("undefined");
+        assertThat(LAB.browser().evaluate("Promise.resolve('awaited')")).isEqualTo("awaited");
+        assertThat(LAB.browser().evaluateJson("[1, 2]").size()).isEqualTo(2);
+        assertThat(LAB.browser().version()).as("Chromium, Chrome and Edge all call themselves Chrome here").contains("Chrome/");
     }
 
     @Test
     @DisplayName("a script that throws fails with the page's error message")
     void scriptErrorsAreReported() {
-        browser.navigate(sites.bank("/lab/transfer"));
+        LAB.browser().navigate(LAB.sites().bank("/lab/transfer"));
 
-        assertThatThrownBy(() -> browser.evaluate("null.cookie"))
+        assertThatThrownBy(() -> LAB.browser().evaluate("null.cookie"))
                 .isInstanceOf(BrowserException.class)
                 .hasMessageContaining("The script threw in the page: TypeError")
                 .hasMessageContaining("null.cookie");
-        assertThatThrownBy(() -> browser.submitForm("#missing"))
+        assertThatThrownBy(() -> LAB.browser().submitForm("#missing"))
                 .isInstanceOf(BrowserException.class).hasMessageContaining("no form matches #missing");
     }
 
@@ -86,16 +55,16 @@ class HeadlessBrowserTest {
     @DisplayName("cookies() shows what the browser stored: expiry for Max-Age, session for none, host-only domain")
     void cookiesAsStored() {
         Instant before = Instant.now();
-        browser.navigate(sites.bank("/prefs?theme=dark")); // the cookie site's own page: Max-Age=600, SameSite=Lax
-        browser.navigate(sites.bank("/lab/login"));
+        LAB.browser().navigate(LAB.sites().bank("/prefs?theme=dark")); // the cookie site's own page: Max-Age=600, SameSite=Lax
+        LAB.browser().navigate(LAB.sites().bank("/lab/login"));
 
-        BrowserCookie theme = browser.cookie("theme").orElseThrow();
+        BrowserCookie theme = LAB.browser().cookie("theme").orElseThrow();
         assertThat(theme.session()).isFalse();
         assertThat(theme.expires()).hasValueSatisfying(e -> assertThat(e)
                 .isBetween(before.plusSeconds(600 - 5), Instant.now().plusSeconds(600 + 5)));
         assertThat(theme.domain()).as("no Domain attribute: a host-only cookie for the IP address").isEqualTo("127.0.0.1");
         assertThat(theme.sameSite()).hasValue("Lax");
-        BrowserCookie lax = browser.cookie("lax").orElseThrow();
+        BrowserCookie lax = LAB.browser().cookie("lax").orElseThrow();
         assertThat(lax.session()).isTrue();
         assertThat(lax.expires()).isEmpty();
         assertThat(lax.toString()).isEqualTo("lax=1; Domain=127.0.0.1 (host-only); Path=/; (session); SameSite=Lax");
@@ -104,11 +73,11 @@ class HeadlessBrowserTest {
     @Test
     @DisplayName("requests() records every request with the headers as sent, and agrees with the server")
     void requestsAsSent() {
-        browser.navigate(sites.bank("/lab/login"));
-        browser.navigate(sites.crossSite("/lab/image"));
+        LAB.browser().navigate(LAB.sites().bank("/lab/login"));
+        LAB.browser().navigate(LAB.sites().crossSite("/lab/image"));
 
-        SeenRequest page = browser.requestsTo("/lab/image").get(0);
-        SeenRequest image = browser.requestsTo("/lab/pixel.gif").get(0);
+        SeenRequest page = LAB.browser().requestsTo("/lab/image").get(0);
+        SeenRequest image = LAB.browser().requestsTo("/lab/pixel.gif").get(0);
         assertThat(page.method()).isEqualTo("GET");
         assertThat(page.type()).isEqualTo("Document");
         assertThat(page.status()).isEqualTo(200);
@@ -116,22 +85,22 @@ class HeadlessBrowserTest {
         assertThat(image.type()).isEqualTo("Image");
         assertThat(image.header("referer")).as("header names are case-insensitive; across origins the browser sends"
                 + " only the page's origin (referrer policy strict-origin-when-cross-origin)")
-                .hasValue(sites.crossSite("/").toString());
+                .hasValue(LAB.sites().crossSite("/").toString());
         assertThat(image.cookieHeader()).isEqualTo(java.util.Optional.ofNullable(
-                sites.bankReceived("/lab/pixel.gif").get(0).getRequest().getHeader("Cookie")));
-        browser.clearRequests();
-        assertThat(browser.requests()).isEmpty();
+                LAB.sites().bankReceived("/lab/pixel.gif").get(0).getRequest().getHeader("Cookie")));
+        LAB.browser().clearRequests();
+        assertThat(LAB.browser().requests()).isEmpty();
     }
 
     @Test
     @DisplayName("reset() forgets cookies and requests")
     void resetStartsClean() {
-        browser.navigate(sites.bank("/lab/login"));
-        browser.reset();
+        LAB.browser().navigate(LAB.sites().bank("/lab/login"));
+        LAB.browser().reset();
 
-        assertThat(browser.cookies()).isEmpty();
-        assertThat(browser.requests()).isEmpty();
-        assertThat(browser.currentUrl()).hasToString("about:blank");
+        assertThat(LAB.browser().cookies()).isEmpty();
+        assertThat(LAB.browser().requests()).isEmpty();
+        assertThat(LAB.browser().currentUrl()).hasToString("about:blank");
     }
 
     @Test
@@ -143,7 +112,7 @@ class HeadlessBrowserTest {
         }
         URI nowhere = URI.create("http://127.0.0.1:" + closedPort + "/");
 
-        assertThatThrownBy(() -> browser.navigate(nowhere))
+        assertThatThrownBy(() -> LAB.browser().navigate(nowhere))
                 .isInstanceOf(BrowserException.class)
                 .hasMessageContaining("could not load " + nowhere)
                 .hasMessageContaining("ERR_CONNECTION_REFUSED")
@@ -153,14 +122,14 @@ class HeadlessBrowserTest {
     @Test
     @DisplayName("a page that does not finish loading fails after the timeout with a clear message, never hangs")
     void slowPagesTimeOut() {
-        sites.bank.wireMock().stubFor(get(urlPathEqualTo("/lab/slow.gif"))
+        LAB.sites().bank.wireMock().stubFor(get(urlPathEqualTo("/lab/slow.gif"))
                 .willReturn(aResponse().withStatus(200).withFixedDelay(5_000)));
-        sites.bank.wireMock().stubFor(get(urlPathEqualTo("/lab/slow"))
+        LAB.sites().bank.wireMock().stubFor(get(urlPathEqualTo("/lab/slow"))
                 .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/html")
                         .withBody("<img src=\"/lab/slow.gif\">")));
-        try (HeadlessBrowser impatient = HeadlessBrowser.launch(LaunchOptions.defaults().withExecutable(executable)
+        try (HeadlessBrowser impatient = HeadlessBrowser.launch(LaunchOptions.defaults().withExecutable(LAB.executable())
                 .withTimeout(Duration.ofMillis(500)))) {
-            URI slow = sites.bank("/lab/slow");
+            URI slow = LAB.sites().bank("/lab/slow");
 
             assertThatThrownBy(() -> impatient.navigate(slow))
                     .isInstanceOf(BrowserException.class)
