@@ -9,14 +9,24 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
-/** A small HTTP client for attack code: loopback targets only ({@link Loopback}), no redirects, bounded waits. */
+/**
+ * A small HTTP client for attack code: loopback targets only ({@link Loopback}), no redirects, bounded waits, no
+ * cookie jar (a cookie goes only where the code puts it).
+ */
 public final class Http {
 
-    /** A status and a body. */
-    public record Answer(int status, String body) {
+    /** A status, a body and the cookies the answer set ({@code Set-Cookie} name → value, attributes dropped). */
+    public record Answer(int status, String body, Map<String, String> setCookies) {
+
+        /** The value of the cookie named {@code name} that this answer set, if it set one. */
+        public Optional<String> cookie(String name) {
+            return Optional.ofNullable(setCookies.get(name));
+        }
     }
 
     /** Generous: the simulator may still be generating a key on a busy, slow machine. */
@@ -35,6 +45,11 @@ public final class Http {
         return send(request.build());
     }
 
+    /** GET {@code target} (loopback only) with the header {@code Cookie: <cookies>} (e.g. {@code "sid=abc"}). */
+    public static Answer getWithCookie(URI target, String cookies) {
+        return send(HttpRequest.newBuilder(Loopback.require(target)).timeout(TIMEOUT).header("Cookie", cookies).GET().build());
+    }
+
     /** POST form fields to {@code target} (loopback only). */
     public static Answer postForm(URI target, Map<String, String> fields) {
         String body = fields.entrySet().stream()
@@ -48,7 +63,15 @@ public final class Http {
     private static Answer send(HttpRequest request) {
         try {
             HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
-            return new Answer(response.statusCode(), response.body());
+            Map<String, String> cookies = new LinkedHashMap<>();
+            for (String line : response.headers().allValues("Set-Cookie")) {
+                String pair = line.split(";", 2)[0];
+                int eq = pair.indexOf('=');
+                if (eq > 0) {
+                    cookies.put(pair.substring(0, eq).strip(), pair.substring(eq + 1).strip());
+                }
+            }
+            return new Answer(response.statusCode(), response.body(), Map.copyOf(cookies));
         } catch (IOException e) {
             throw new UncheckedIOException("could not reach " + request.uri() + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {

@@ -1,0 +1,17 @@
+package workshop.attacks;
+
+/** Blue team: a new session ID at every sign-in. */
+public final class Rotation {
+
+    private Rotation() {
+    }
+
+    /**
+     * A12 · The sign-in handler: {@code user} has just proved their password, with {@code presentedId} (null: none)
+     * from the browser. Returns the ID of the session the user is signed in to from now on; the presented session,
+     * if any, must no longer be usable.
+     */
+    public static String signIn(Sessions sessions, String presentedId, String user) {
+        throw new UnsupportedOperationException("A12 · rotate the session ID at sign-in — see notebooks/04-attacks.ipynb, A12");
+    }
+}
