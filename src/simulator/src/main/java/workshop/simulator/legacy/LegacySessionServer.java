@@ -41,6 +41,7 @@ import workshop.simulator.SimulatorException;
  * ATTACK DEMO — a deliberately vulnerable "legacy" web app with cookie sessions, for module 04's steps A11–A13.
  * Every flaw here is on purpose; never copy this code. Like every simulator server it listens on 127.0.0.1 only,
  * answers only requests addressed to a loopback name, and exists only while a test or a notebook runs.
+ * <p>Only a11's session IDs are predictable; a12's are 128 random bits, so each step has exactly one flaw.
  * <p>Two accounts: alice / wonderland (the learner's own) and bob / builder (the victim, driven by
  * {@link #victimSignsIn()} and {@link #victimFollowsAndSignsIn(URI)}). Each account page shows that user's secret.
  * <ul>
@@ -256,7 +257,7 @@ public final class LegacySessionServer {
     // ---- sessions ----
 
     private Table table(String step) {
-        return tables.computeIfAbsent(step, s -> new Table());
+        return tables.computeIfAbsent(step, Table::new);
     }
 
     private record Session(String user, long number) {
@@ -264,12 +265,17 @@ public final class LegacySessionServer {
 
     /** One step's sessions: ID -> session. */
     private final class Table implements SessionTable {
+        private final String step;
         private final Map<String, Session> sessions = new ConcurrentHashMap<>();
         private final AtomicLong created = new AtomicLong();
 
+        Table(String step) {
+            this.step = step;
+        }
+
         @Override
         public synchronized String create(String user) {
-            String id = nextId();
+            String id = step.equals("a11") ? nextId() : hex(16); // only a11's IDs are flawed
             if (id == null || id.isBlank() || sessions.containsKey(id)) {
                 throw new SimulatorException("The session ID generator returned " + (id == null ? "null" : "'" + id + "'")
                         + ", which is empty or already in use: every session needs a fresh ID.");
