@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import workshop.katasupport.ExpectThrow;
 import workshop.katasupport.OneLine;
 import workshop.simulator.MutableClock;
 import workshop.simulator.SimulatorExtension;
@@ -112,6 +114,15 @@ class PredictableSessionIdTest {
         }
         assertThat(ids).as("10,000 IDs in a row, made at the same clock instant, are all different (a time-based ID is not)")
                 .hasSize(10_000);
+    }
+
+    @Test
+    @Order(4)
+    @DisplayName("A11 · the exploit refuses a server that is not on loopback (NotLoopback)")
+    void loopbackOnly() {
+        ExpectThrow.expect(NotLoopback.class, "SessionPrediction.hijack(URI.create(\"http://bank.example\"), () -> { })",
+                () -> SessionPrediction.hijack(URI.create("http://bank.example"), () -> { }),
+                "kit policy: attack code runs against this machine's simulator only — send through Http, which calls Loopback.require");
     }
 
     private static long millis(String issuedLine) {

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import workshop.katasupport.ExpectThrow;
 import workshop.simulator.MutableClock;
 import workshop.simulator.SimulatorExtension;
 import workshop.simulator.legacy.LegacySessionServer;
@@ -88,6 +89,15 @@ class SessionFixationTest {
         String fresh = Rotation.signIn(sessions, null, "dave");
         assertThat(sessions.userOf(fresh)).as("no session presented: a new one").hasValue("dave");
         assertThat(sessions.size()).as("live sessions: carol's latest and dave's").isEqualTo(2);
+    }
+
+    @Test
+    @Order(4)
+    @DisplayName("A12 · the exploit refuses a server that is not on loopback (NotLoopback)")
+    void loopbackOnly() {
+        ExpectThrow.expect(NotLoopback.class, "Fixation.trap(URI.create(\"http://shop.example\"))",
+                () -> Fixation.trap(URI.create("http://shop.example")),
+                "kit policy: attack code runs against this machine's simulator only — send through Http, which calls Loopback.require");
     }
 
     /** The server's sessions, as the kata's {@link Sessions}. */
