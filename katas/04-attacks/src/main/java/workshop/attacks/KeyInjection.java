@@ -9,6 +9,10 @@ public final class KeyInjection {
     public record Linked(String token, String jwks) {
     }
 
+    /** A forged token and the PEM certificate the attacker serves at the address the token names. */
+    public record Certified(String token, String pem) {
+    }
+
     private KeyInjection() {
     }
 
@@ -27,5 +31,14 @@ public final class KeyInjection {
      */
     public static Linked jku(String token, URI jwksUrl) {
         throw new UnsupportedOperationException("A7 · jku header injection — see notebooks/04-attacks.ipynb, A7");
+    }
+
+    /**
+     * A7 · alice's claims with {@code role: admin}, RS256-signed with the key of a new self-signed certificate
+     * ({@link SelfSignedCertificate}), with {@code x5u} = {@code certificateUrl} (loopback only, else NotLoopback) and
+     * the original {@code kid} kept; and the certificate's PEM to serve there.
+     */
+    public static Certified x5u(String token, URI certificateUrl) {
+        throw new UnsupportedOperationException("A7 · x5u header injection — see notebooks/04-attacks.ipynb, A7");
     }
 }

