@@ -75,8 +75,7 @@ final class LearnerTable {
             List<KataRun.Test> skipped = run.skipped();
             if (!skipped.isEmpty()) {
                 skippedSteps.addAll(skipped.stream().map(KataRun.Test::step).distinct().toList());
-                for (String reason : skipped.stream().map(t -> t.message().lines().findFirst().orElse(""))
-                        .distinct().toList()) {
+                for (String reason : skipped.stream().map(t -> skipReason(t.message())).distinct().toList()) {
                     for (String line : wrap(reason.isBlank() ? "skipped: it could not run here" : reason,
                             RULE.length() - INDENT.length())) {
                         out.println(INDENT + line);
@@ -173,6 +172,16 @@ final class LearnerTable {
         List<String> shown = new ArrayList<>(ordered.subList(0, MESSAGE_LINES));
         shown.add("… (" + (ordered.size() - MESSAGE_LINES) + " more lines: mvn -Pwatch shows the whole message)");
         return shown;
+    }
+
+    /** The first line of an aborted test's message, without JUnit's "TestAbortedException: Assumption failed: ". */
+    static String skipReason(String message) {
+        String first = message.lines().findFirst().orElse("");
+        int at = first.indexOf("skipped:");
+        if (at >= 0) {
+            return first.substring(at);
+        }
+        return first.replaceFirst("^\\S*TestAbortedException: (Assumption failed: )?", "skipped: ");
     }
 
     /** Splits a row of words into lines of at most {@code width} characters (a longer word gets its own line). */
