@@ -20,7 +20,7 @@ import workshop.simulator.legacy.LegacyBank;
 class CookieTheftTest {
 
     @RegisterExtension
-    static final BrowserLab LAB = new BrowserLab();
+    static final BrowserLab LAB = BrowserLab.shared();
 
     /** alice follows the attacker's link: the bank's search page with your payload as the query. */
     static void followTheLink(String payload) {
@@ -121,7 +121,8 @@ class CookieTheftTest {
     private static SeenRequest awaitTransfer() {
         for (int attempt = 0; attempt < 20; attempt++) {
             List<SeenRequest> seen = BankLab.sentTo(LAB, "/transfer");
-            if (!seen.isEmpty() && seen.get(0).sentHeadersKnown()) {
+            // answered: the bank has recorded what it did with the request
+            if (!seen.isEmpty() && seen.get(0).sentHeadersKnown() && seen.get(0).status() != 0) {
                 return seen.get(0);
             }
             LAB.browser().evaluate("new Promise(r => setTimeout(() => r('tick'), 100))");

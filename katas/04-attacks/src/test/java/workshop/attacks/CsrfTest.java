@@ -17,7 +17,7 @@ import workshop.simulator.legacy.LegacyBank;
 class CsrfTest {
 
     @RegisterExtension
-    static final BrowserLab LAB = new BrowserLab();
+    static final BrowserLab LAB = BrowserLab.shared();
 
     static final String WHY = "the bank trusts any request that carries alice's session cookie, wherever it comes from."
             + " OWASP Cross-Site Request Forgery Prevention cheat sheet";

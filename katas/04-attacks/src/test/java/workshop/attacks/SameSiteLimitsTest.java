@@ -17,7 +17,7 @@ import workshop.simulator.legacy.LegacyBank;
 class SameSiteLimitsTest {
 
     @RegisterExtension
-    static final BrowserLab LAB = new BrowserLab();
+    static final BrowserLab LAB = BrowserLab.shared();
 
     static final String STRICT = "; Path=/; Secure; HttpOnly; SameSite=Strict";
     static final String LAX = "; Path=/; Secure; HttpOnly; SameSite=Lax";
