@@ -39,8 +39,16 @@ record KataRun(String module, boolean ran, String stepFilter, List<ResultLine> r
         }
     }
 
-    /** A test method and how it went; a parameterized test passes only if every invocation passed. */
-    record Test(String key, String step, String title, boolean passed, String message) {
+    /**
+     * A test method and how it went; a parameterized test passes only if every invocation passed. It is skipped when
+     * it did not pass and nothing in it failed: aborted by an assumption (e.g. "skipped: no browser"), or disabled.
+     * A skipped test is not done, and not red either: {@code message} says why it could not run.
+     */
+    record Test(String key, String step, String title, boolean passed, boolean skipped, String message) {
+
+        Test(String key, String step, String title, boolean passed, String message) {
+            this(key, step, title, passed, false, message);
+        }
     }
 
     /** The tests grouped by method, sorted by step number (teaching order), then by run order. */
@@ -52,10 +60,13 @@ record KataRun(String module, boolean ran, String stepFilter, List<ResultLine> r
         }
         List<Test> tests = new ArrayList<>();
         byMethod.forEach((key, lines) -> {
-            Optional<ResultLine> red = lines.stream().filter(l -> l.status() != ResultLine.Status.PASSED).findFirst();
+            Optional<ResultLine> failed = lines.stream().filter(l -> l.status() == ResultLine.Status.FAILED).findFirst();
+            Optional<ResultLine> red = failed.or(() -> lines.stream()
+                    .filter(l -> l.status() != ResultLine.Status.PASSED).findFirst());
             ResultLine shown = red.orElse(lines.get(0));
             String title = lines.size() == 1 ? shown.title() : shown.methodTitle();
-            tests.add(new Test(key, shown.step(), title, red.isEmpty(), red.map(ResultLine::message).orElse("")));
+            tests.add(new Test(key, shown.step(), title, red.isEmpty(), red.isPresent() && failed.isEmpty(),
+                    red.map(ResultLine::message).orElse("")));
         });
         tests.sort(Comparator.comparingInt((Test t) -> stepNumber(t.step())));
         return tests;
@@ -65,8 +76,14 @@ record KataRun(String module, boolean ran, String stepFilter, List<ResultLine> r
         return tests().stream().filter(Test::passed).count();
     }
 
+    /** The first test in teaching order that failed (a skipped test is not red: it could not run). */
     Optional<Test> nextRed() {
-        return tests().stream().filter(t -> !t.passed()).findFirst();
+        return tests().stream().filter(t -> !t.passed() && !t.skipped()).findFirst();
+    }
+
+    /** The tests that could not run, in teaching order. */
+    List<Test> skipped() {
+        return tests().stream().filter(Test::skipped).toList();
     }
 
     private static int stepNumber(String step) {

@@ -48,6 +48,7 @@ final class LearnerTable {
         String nextCommand = null;
         int red = 0;
         int left = 0;
+        List<String> skippedSteps = new ArrayList<>();
         for (String kata : katas) {
             KataRun run = KataRun.read(root, kata);
             String name = kata.substring(kata.indexOf('/') + 1);
@@ -71,6 +72,16 @@ final class LearnerTable {
             for (int i = 0; i < lines.size(); i++) {
                 out.println((i == 0 ? row : " ".repeat(row.length())) + lines.get(i));
             }
+            List<KataRun.Test> skipped = run.skipped();
+            if (!skipped.isEmpty()) {
+                skippedSteps.addAll(skipped.stream().map(KataRun.Test::step).distinct().toList());
+                for (String reason : skipped.stream().map(t -> skipReason(t.message())).distinct().toList()) {
+                    for (String line : wrap(reason.isBlank() ? "skipped: it could not run here" : reason,
+                            RULE.length() - INDENT.length())) {
+                        out.println(INDENT + line);
+                    }
+                }
+            }
             String used = hintsUsed(tests, hints);
             if (!used.isEmpty()) {
                 out.println(INDENT + "hints used: " + used);
@@ -86,6 +97,9 @@ final class LearnerTable {
                 out.println(INDENT + "hint: mvn test -Dhint=" + t.step() + "   focus: mvn test -Dstep=" + t.step());
                 firstRed = firstRed == null ? t.step() + " in " + kata : firstRed;
                 nextCommand = nextCommand == null ? "mvn test -Dstep=" + t.step() : nextCommand;
+            } else if (!skipped.isEmpty()) {
+                out.println(INDENT + "what ran is green; " + range(skipped.stream().map(KataRun.Test::step).distinct()
+                        .toList()) + " skipped: not done until they run (see above).");
             } else if (!notRun.isEmpty()) {
                 left += notRun.size();
                 out.println(INDENT + "what ran is green. Next: mvn test -Dstep=" + notRun.get(0)
@@ -97,6 +111,12 @@ final class LearnerTable {
             }
         }
         out.println(RULE);
+        if (red == 0 && !skippedSteps.isEmpty()) {
+            out.println(" Every step that ran is green; " + String.join(", ", skippedSteps) + " skipped: not done"
+                    + " until they run here (see the reason above).");
+            out.println(RULE);
+            return null;
+        }
         if (red == 0 && left == 0) {
             out.println(" Everything is green. Well done!");
             out.println(RULE);
@@ -154,6 +174,16 @@ final class LearnerTable {
         return shown;
     }
 
+    /** The first line of an aborted test's message, without JUnit's "TestAbortedException: Assumption failed: ". */
+    static String skipReason(String message) {
+        String first = message.lines().findFirst().orElse("");
+        int at = first.indexOf("skipped:");
+        if (at >= 0) {
+            return first.substring(at);
+        }
+        return first.replaceFirst("^\\S*TestAbortedException: (Assumption failed: )?", "skipped: ");
+    }
+
     /** Splits a row of words into lines of at most {@code width} characters (a longer word gets its own line). */
     static List<String> wrap(String text, int width) {
         List<String> lines = new ArrayList<>();
@@ -178,10 +208,18 @@ final class LearnerTable {
                 Collectors.reducing(true, KataRun.Test::passed, Boolean::logicalAnd)));
     }
 
-    /** A compact per-step summary such as {@code C1✔ C2✔ C3✘}. */
+    /**
+     * A compact per-step summary such as {@code C1✔ C2✔ C3✘ C4 skipped}: a step is skipped when none of its tests
+     * failed and some could not run (a red test anywhere in the step makes it ✘).
+     */
     private static String steps(List<KataRun.Test> tests) {
+        Map<String, Boolean> failed = tests.stream().collect(Collectors.groupingBy(KataRun.Test::step,
+                LinkedHashMap::new, Collectors.reducing(false, t -> !t.passed() && !t.skipped(), Boolean::logicalOr)));
+        Map<String, Boolean> skipped = tests.stream().collect(Collectors.groupingBy(KataRun.Test::step,
+                LinkedHashMap::new, Collectors.reducing(false, KataRun.Test::skipped, Boolean::logicalOr)));
         return byStep(tests).entrySet().stream()
-                .map(e -> (e.getKey().isEmpty() ? "?" : e.getKey()) + (e.getValue() ? "✔" : "✘"))
+                .map(e -> (e.getKey().isEmpty() ? "?" : e.getKey()) + (e.getValue() ? "✔"
+                        : !failed.get(e.getKey()) && skipped.get(e.getKey()) ? " skipped" : "✘"))
                 .collect(Collectors.joining(" "));
     }
 

@@ -55,6 +55,36 @@ class ProgressReportTest {
     }
 
     @Test
+    void aStepThatCouldNotRunIsShownSkippedWithItsReasonAndIsNotDone() throws IOException {
+        String noBrowser = "org.opentest4j.TestAbortedException: Assumption failed: skipped: no browser — Install"
+                + " Chromium (Debian: sudo apt-get install chromium)";
+        module("katas/04-attacks", "",
+                line(Status.PASSED, "A1", "m1", "A1 · unverified signature", ""),
+                line(Status.ABORTED, "A14", "m14a", "A14 · exploit", noBrowser),
+                line(Status.ABORTED, "A14", "m14b", "A14 · defence", noBrowser),
+                line(Status.ABORTED, "A15", "m15", "A15 · exploit", noBrowser));
+
+        String failure = new LearnerTable(root, ProgressReport.katas(root, "katas"), "").print(out);
+
+        assertThat(text()).as(text()).contains("1/4", "A1✔", "A14 skipped", "A15 skipped", "skipped: no browser — Install Chromium",
+                        "A14, A15 skipped: not done")
+                .doesNotContain("A14✘", "next: A14", "Everything is green", "Well done", "TestAbortedException");
+        assertThat(failure).as("nothing is red: the build passes, the table says what is not done").isNull();
+    }
+
+    @Test
+    void aRedTestInTheKataStillComesBeforeSkippedSteps() throws IOException {
+        module("katas/04-attacks", "",
+                line(Status.FAILED, "A2", "m2", "A2 · alg none", "A2 · not implemented"),
+                line(Status.ABORTED, "A14", "m14", "A14 · exploit", "skipped: no browser — install one"));
+
+        String failure = new LearnerTable(root, ProgressReport.katas(root, "katas"), "").print(out);
+
+        assertThat(text()).contains("0/2", "A2✘", "A14 skipped", "next: A2 · alg none", "skipped: no browser");
+        assertThat(failure).contains("A2 in katas/04-attacks");
+    }
+
+    @Test
     void aParameterizedTestPassesOnlyWhenEveryInvocationPasses() throws IOException {
         module("katas/01-cookies", "",
                 new ResultLine(Status.PASSED, "C1", "id[1]", "T#p", "C1 · never throws ▸ a", ""),

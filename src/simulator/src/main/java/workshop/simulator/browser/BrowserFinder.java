@@ -16,12 +16,21 @@ import java.util.function.Predicate;
  * The environment variable {@value #ENV} (the path of the browser's executable) wins; it is never second-guessed:
  * when it is set but names no executable file, {@link #find()} says so instead of quietly using another browser.
  * Otherwise the usual names on {@code PATH} and the usual install locations of the operating system are tried,
- * in the order of {@link #candidates()}.
+ * in the order of {@link #candidates()}. {@value #ENV}{@code =none} means "no browser": {@link #find()} is empty.
  */
 public final class BrowserFinder {
 
     /** The environment variable that names the browser to use, e.g. {@code /usr/bin/chromium}. */
     public static final String ENV = "WORKSHOP_BROWSER";
+
+    /**
+     * {@value #ENV}{@code =none}: run as if no browser were installed (the browser steps are then skipped), to see
+     * that path on a machine that has one.
+     */
+    public static final String NONE = "none";
+
+    /** How a browser step that cannot run begins its message (the progress table shows such a step as skipped). */
+    public static final String NO_BROWSER = "skipped: no browser";
 
     /** The operating systems the finder knows the install locations of. */
     public enum Os {
@@ -69,6 +78,9 @@ public final class BrowserFinder {
      */
     public Optional<Path> find() {
         String chosen = env.getOrDefault(ENV, "").strip();
+        if (chosen.equals(NONE)) {
+            return Optional.empty();
+        }
         if (!chosen.isEmpty()) {
             Path path = toPath(chosen);
             if (path == null || !isExecutable.test(path)) {

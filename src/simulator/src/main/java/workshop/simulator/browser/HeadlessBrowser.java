@@ -362,6 +362,30 @@ public final class HeadlessBrowser implements AutoCloseable {
     }
 
     /**
+     * Opens a loopback page that navigates on its own — an attacker's page whose form submits itself, or whose script
+     * sets {@code location} — and waits until the page it goes to has loaded (whatever its status: a 403 is a page).
+     *
+     * @throws BrowserException if the address is not on loopback, or no second page loads within the timeout
+     */
+    public void openAndFollow(URI uri) {
+        requireLoopback(uri);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        JsonNode result;
+        try {
+            result = call(sessionId, "Page.navigate", Map.of("url", uri.toString()));
+        } catch (CdpConnection.Timeout e) {
+            throw new BrowserException(notLoaded(uri.toString()), e);
+        }
+        String error = result.path("errorText").asText("");
+        if (!error.isEmpty() || !result.hasNonNull("loaderId")) {
+            throw new BrowserException("The browser could not load " + uri + ": " + error + hintFor(error));
+        }
+        navigations.awaitLoadAfter(result.get("loaderId").asText(), deadline, "No page loaded after " + uri
+                + " within " + CdpConnection.seconds(timeout) + ": did it navigate on its own (a form that submits"
+                + " itself, a script that sets location)?");
+    }
+
+    /**
      * Runs a script that makes the page navigate (a link click, a form submission, {@code location = ...}) and
      * waits until the next page has loaded.
      */
@@ -657,6 +681,19 @@ public final class HeadlessBrowser implements AutoCloseable {
                 waitUntil(deadline, () -> timeoutMessage);
             }
             failIfUnreachable(loaderId);
+        }
+
+        // The page of loaderId committed, then another one committed after it and loaded.
+        synchronized void awaitLoadAfter(String loaderId, long deadline, String timeoutMessage) {
+            while (true) {
+                int at = committedLoaders.indexOf(loaderId);
+                if (at >= 0 && committedLoaders.size() > at + 1
+                        && loaded.contains(committedLoaders.get(committedLoaders.size() - 1))) {
+                    break;
+                }
+                waitUntil(deadline, () -> timeoutMessage);
+            }
+            failIfUnreachable(committedLoaders.get(committedLoaders.size() - 1));
         }
 
         synchronized void awaitNextLoad(int before, Duration timeout, String what) {

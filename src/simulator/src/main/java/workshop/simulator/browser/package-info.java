@@ -32,6 +32,12 @@
  *
  * <h2>Where there is no browser</h2>
  * The lab's tests report "skipped: no browser" with {@link workshop.simulator.browser.BrowserFinder#howToInstall()}:
- * a skipped check never counts as passed. A {@code WORKSHOP_BROWSER} that names no executable is an error, not a skip.
+ * a skipped check never counts as passed. A {@code WORKSHOP_BROWSER} that names no executable is an error, not a skip;
+ * {@code WORKSHOP_BROWSER=none} runs as if there were no browser, to see that path where there is one.
+ *
+ * <h2>For tests and notebooks</h2>
+ * {@link workshop.simulator.browser.LabSites} starts the lab's sites (two cookie sites and module 04's legacy bank,
+ * ATTACK DEMO); {@link workshop.simulator.browser.BrowserLab} is the JUnit extension that starts them with a browser
+ * for a test class (or, {@code BrowserLab.shared()}, once for a run) and skips its tests where there is no browser.
  */
 package workshop.simulator.browser;

@@ -40,6 +40,15 @@ class BrowserFinderTest {
     }
 
     @Test
+    @DisplayName("WORKSHOP_BROWSER=none: no browser, on purpose, even where one is installed (the skipped path)")
+    void noneMeansNoBrowser() {
+        BrowserFinder finder = machine(Os.LINUX, Map.of("WORKSHOP_BROWSER", "none", "PATH", "/usr/bin"),
+                "/usr/bin/chromium");
+
+        assertThat(finder.find()).isEmpty();
+    }
+
+    @Test
     @DisplayName("Linux: the usual names on PATH, in PATH order, then snap and /opt")
     void linuxLooksOnThePathFirst() {
         BrowserFinder finder = machine(Os.LINUX, Map.of("PATH", "/home/me/bin:/usr/bin"),

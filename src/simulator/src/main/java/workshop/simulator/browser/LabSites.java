@@ -10,27 +10,34 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.Assumptions;
 import workshop.simulator.CookieSite;
 import workshop.simulator.SimulatedServer;
+import workshop.simulator.legacy.LegacyBank;
 
 /**
- * Two simulated sites on loopback for the browser lab, each a cookie site with the lab's pages added:
+ * The simulated sites on loopback for the browser lab: two cookie sites with the lab's pages added, and the legacy
+ * bank of module 04 (A14–A16):
  * <ul>
  *   <li>the <b>bank</b> at {@code http://127.0.0.1:P1}: sets one cookie per SameSite/HttpOnly/Secure choice, takes
  *       transfers (GET and POST), serves an image, has a search page that reflects its query unescaped (a reflected
  *       XSS, on purpose) and a sign-in form handler;</li>
  *   <li>the <b>other</b> site at port P2, whose pages link, post and embed to the bank. Opened as
  *       {@code http://localhost:P2} it is another site than {@code 127.0.0.1} (cross-site); opened as
- *       {@code http://127.0.0.1:P2} it is the same site on another port (same-site, cross-origin).</li>
+ *       {@code http://127.0.0.1:P2} it is the same site on another port (same-site, cross-origin). It is also the
+ *       attacker's site: {@link #publish} serves a page of theirs, {@code /lab/collect} records what a stolen
+ *       cookie brings;</li>
+ *   <li>the {@link LegacyBank} at {@code http://127.0.0.1:P3} (ATTACK DEMO), with a real session.</li>
  * </ul>
+ * Cookies are not isolated by port (RFC 6265 8.5): the two banks share the browser's cookies for 127.0.0.1, so a
+ * test uses one of them (the lab's browser is reset before each test).
  */
-final class LabSites implements AutoCloseable {
+public final class LabSites implements AutoCloseable {
 
     /** The bank's cookies, one per attribute choice; {@code none_insecure} is refused by the browser. */
-    static final List<String> BANK_COOKIES = List.of(
+    public static final List<String> BANK_COOKIES = List.of(
             "lax=1; Path=/; SameSite=Lax",
             "strict=1; Path=/; SameSite=Strict",
             "unspecified=1; Path=/",
@@ -41,39 +48,43 @@ final class LabSites implements AutoCloseable {
 
     final SimulatedServer bank;
     final SimulatedServer other;
+    private final LegacyBank legacyBank;
 
-    private LabSites(SimulatedServer bank, SimulatedServer other) {
+    private LabSites(SimulatedServer bank, SimulatedServer other, LegacyBank legacyBank) {
         this.bank = bank;
         this.other = other;
+        this.legacyBank = legacyBank;
     }
 
-    static LabSites start() {
+    /** Starts the three sites on free loopback ports; stop them with {@link #close()}. */
+    public static LabSites start() {
         SimulatedServer bank = CookieSite.start();
-        SimulatedServer other;
+        SimulatedServer other = null;
+        LegacyBank legacy;
         try {
             other = CookieSite.start();
+            legacy = LegacyBank.start(Clock.systemUTC());
         } catch (RuntimeException e) {
             bank.close();
+            if (other != null) {
+                other.close();
+            }
             throw e;
         }
-        LabSites sites = new LabSites(bank, other);
+        LabSites sites = new LabSites(bank, other, legacy);
         sites.addBankPages();
         sites.addOtherPages();
         return sites;
     }
 
     /** The browser to run the lab in, if this machine has one (a wrong WORKSHOP_BROWSER fails: it is a mistake). */
-    static Optional<Path> findBrowser() {
+    public static Optional<Path> findBrowser() {
         return BrowserFinder.forThisMachine().find();
     }
 
-    /**
-     * Skips the calling test (never passes it) where there is no browser, with how to install one. Called before each
-     * test, not once per class: a class-level skip leaves no trace in the test report.
-     */
-    static void assumeBrowser(Optional<Path> browser) {
-        Assumptions.assumeTrue(browser.isPresent(),
-                () -> "skipped: no browser. " + BrowserFinder.forThisMachine().howToInstall());
+    /** The sentence for a lab step that cannot run here: {@code skipped: no browser — <how to install one>}. */
+    public static String noBrowser() {
+        return BrowserFinder.NO_BROWSER + " — " + BrowserFinder.forThisMachine().howToInstall();
     }
 
     private void addBankPages() {
@@ -117,34 +128,69 @@ final class LabSites implements AutoCloseable {
                 .withHeader("Cache-Control", "no-store").withBody(pixel);
     }
 
+    /** The legacy bank of module 04 (ATTACK DEMO), at {@code http://127.0.0.1:P3}. */
+    public LegacyBank legacyBank() {
+        return legacyBank;
+    }
+
+    /**
+     * Serves an HTML page of the attacker's at {@code path} on the other site (e.g. {@code /attack/csrf.html}), as it
+     * is; open it as {@link #crossSite(String)} or {@link #sameSite(String)}.
+     */
+    public void publish(String path, String html) {
+        other.wireMock().stubFor(get(urlPathEqualTo(path)).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "text/html; charset=utf-8").withHeader("Cache-Control", "no-store")
+                .withHeader("X-Attack-Demo", "the attacker's site").withBody(html)));
+    }
+
+    /** The attacker's collector on another site: {@code http://localhost:P2/lab/collect} records every visit. */
+    public URI collector() {
+        return crossSite("/lab/collect");
+    }
+
+    /** The values of {@code c} the collector received, oldest first (what a stolen-cookie script sent). */
+    public List<String> collected() {
+        return otherReceived("/lab/collect").stream().map(e -> e.getRequest().queryParameter("c"))
+                .map(p -> p.isPresent() ? p.firstValue() : "").toList();
+    }
+
     /** The bank's address of a path, e.g. {@code http://127.0.0.1:P1/lab/login}. */
-    URI bank(String path) {
+    public URI bank(String path) {
         return bank.uri(path);
     }
 
     /** A page of the other site, opened as another site ({@code http://localhost:P2/...}). */
-    URI crossSite(String path) {
+    public URI crossSite(String path) {
         return URI.create("http://localhost:" + other.port() + path);
     }
 
     /** A page of the other site, opened as the same site on another port ({@code http://127.0.0.1:P2/...}). */
-    URI sameSite(String path) {
+    public URI sameSite(String path) {
         return other.uri(path);
     }
 
     /** What the bank received on that path, oldest first (the server's side of the story). */
-    List<ServeEvent> bankReceived(String path) {
+    public List<ServeEvent> bankReceived(String path) {
         return bank.exchanges().stream().filter(e -> e.getRequest().getUrl().startsWith(path)).toList();
     }
 
     /** What the other site received on that path, oldest first. */
-    List<ServeEvent> otherReceived(String path) {
+    public List<ServeEvent> otherReceived(String path) {
         return other.exchanges().stream().filter(e -> e.getRequest().getUrl().startsWith(path)).toList();
     }
 
-    void clearExchanges() {
+    /** Forgets what the sites received, and what the legacy bank recorded; the bank is legacy again. */
+    public void clearExchanges() {
         bank.clearExchanges();
         other.clearExchanges();
+        legacyBank.server().clearExchanges();
+        legacyBank.clearRecords();
+        legacyBank.defend(workshop.simulator.legacy.BankDefences.legacy());
+    }
+
+    /** The attacker's site's port (the same site as the banks when opened as 127.0.0.1). */
+    public int otherPort() {
+        return other.port();
     }
 
     @Override
@@ -152,7 +198,11 @@ final class LabSites implements AutoCloseable {
         try {
             bank.close();
         } finally {
-            other.close();
+            try {
+                other.close();
+            } finally {
+                legacyBank.close();
+            }
         }
     }
 }
