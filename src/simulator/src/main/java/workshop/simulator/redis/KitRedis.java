@@ -261,7 +261,7 @@ public final class KitRedis implements AutoCloseable {
         Throwable root = e;
         Reason reason = Reason.OTHER;
         String why = null;
-        for (Throwable t = e; t != null; t = t.getCause()) {
+        for (Throwable t : causes(e)) {
             root = t;
             if (t instanceof UnknownHostException) {
                 reason = Reason.UNKNOWN_HOST;
@@ -299,6 +299,24 @@ public final class KitRedis implements AutoCloseable {
             why = firstLine(root.getClass().getSimpleName() + ": " + root.getMessage());
         }
         return new RedisUnavailableException(reason, where, "Redis at " + where + " cannot be used: " + why + ".", e);
+    }
+
+    /** The exception, its causes and what it suppressed (Jedis keeps each failed address's error there). */
+    private static java.util.List<Throwable> causes(Throwable e) {
+        java.util.List<Throwable> all = new java.util.ArrayList<>();
+        java.util.Deque<Throwable> todo = new java.util.ArrayDeque<>(java.util.List.of(e));
+        while (!todo.isEmpty() && all.size() < 20) {
+            Throwable t = todo.removeFirst();
+            if (all.contains(t)) {
+                continue;
+            }
+            all.add(t);
+            if (t.getCause() != null) {
+                todo.addLast(t.getCause());
+            }
+            todo.addAll(java.util.List.of(t.getSuppressed()));
+        }
+        return all;
     }
 
     private static boolean isAuthError(Throwable t) {
