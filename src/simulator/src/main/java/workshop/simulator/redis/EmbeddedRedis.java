@@ -1,5 +1,6 @@
 package workshop.simulator.redis;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -14,6 +15,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.stream.Stream;
 import redis.embedded.RedisServer;
+import redis.embedded.core.ExecutableProvider;
 import redis.embedded.core.RedisServerBuilder;
 
 /**
@@ -48,6 +50,7 @@ final class EmbeddedRedis {
     private final String password;
     private final Path dataDir;
     private final Deque<String> log;
+    private volatile long pid = -1;
 
     private EmbeddedRedis(RedisServer server, int port, String password, Path dataDir, Deque<String> log) {
         this.server = server;
@@ -59,6 +62,7 @@ final class EmbeddedRedis {
 
     /** Starts a server on a free loopback port; a port taken meanwhile by another process is retried. */
     static EmbeddedRedis start() {
+        OrphanReaper.reap();
         RedisUnavailableException last = null;
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             try {
@@ -81,7 +85,8 @@ final class EmbeddedRedis {
         try {
             dataDir = Files.createTempDirectory("workshop-redis-"); // owner-only on POSIX
             dataDir.toFile().deleteOnExit(); // if stop() is never called; it stays empty
-            RedisServerBuilder builder = RedisServer.newRedisServer().bind("127.0.0.1").port(port);
+            RedisServerBuilder builder = RedisServer.newRedisServer().executableProvider(EmbeddedRedis::binary)
+                    .bind("127.0.0.1").port(port);
             settings(password, dataDir).forEach(builder::setting);
             // The builder writes the settings (password included) to an owner-only temporary file, which is passed
             // as the only argument: the password never appears on a command line that `ps` shows to other users.
@@ -106,6 +111,19 @@ final class EmbeddedRedis {
         }
     }
 
+    private static File binary;
+
+    /**
+     * The redis-server binary for this platform, copied out of the jar once per JVM (9 MB: copying it at every start
+     * would double the start time) into an owner-only temporary directory, deleted when the JVM exits.
+     */
+    private static synchronized File binary() throws IOException {
+        if (binary == null || !binary.canExecute()) {
+            binary = ExecutableProvider.newJarResourceProvider().get();
+        }
+        return binary;
+    }
+
     int port() {
         return port;
     }
@@ -117,6 +135,12 @@ final class EmbeddedRedis {
     /** The server's working directory: it stays empty (no dump.rdb, no appendonly.aof). */
     Path dataDir() {
         return dataDir;
+    }
+
+    /** Records the server's PID (from INFO) so that a later start can end it if this JVM dies without stopping it. */
+    void notePid(long serverPid) {
+        this.pid = serverPid;
+        OrphanReaper.remember(serverPid, port, dataDir);
     }
 
     boolean isRunning() {
@@ -138,6 +162,9 @@ final class EmbeddedRedis {
             throw new UncheckedIOException("The embedded redis-server on port " + port + " did not stop cleanly", e);
         } finally {
             deleteTree(dataDir);
+            if (pid > 0) {
+                OrphanReaper.forget(pid);
+            }
         }
     }
 

@@ -99,7 +99,9 @@ public final class KitRedis implements AutoCloseable {
         RedisUrl url = new RedisUrl(false, "127.0.0.1", server.port(), null, server.password(), 0);
         try {
             RedisClient client = newClient(url, timeouts);
-            return new KitRedis(Kind.EMBEDDED, url, timeouts, server, client, checked(client, url, timeouts));
+            String version = checked(client, url, timeouts);
+            infoField(client.info("server"), "process_id").map(Long::parseLong).ifPresent(server::notePid);
+            return new KitRedis(Kind.EMBEDDED, url, timeouts, server, client, version);
         } catch (RuntimeException e) {
             server.stop();
             throw e;
@@ -241,17 +243,17 @@ public final class KitRedis implements AutoCloseable {
     private static String checked(RedisClient client, RedisUrl url, RedisTimeouts timeouts) {
         try {
             client.ping();
-            String info = client.info("server");
-            for (String line : info.split("\r?\n")) {
-                if (line.startsWith("redis_version:")) {
-                    return line.substring("redis_version:".length()).strip();
-                }
-            }
-            return "unknown version";
+            return infoField(client.info("server"), "redis_version").orElse("unknown version");
         } catch (RuntimeException e) {
             client.close();
             throw explain(url, timeouts, e);
         }
+    }
+
+    /** One {@code name:value} line of an INFO answer. */
+    static Optional<String> infoField(String info, String name) {
+        return info.lines().filter(l -> l.startsWith(name + ":")).map(l -> l.substring(name.length() + 1).strip())
+                .findFirst();
     }
 
     /** A failure to use the server at {@code url} as one sentence a learner can act on. */

@@ -167,6 +167,30 @@ class KitRedisTest {
         assertThat(redis.isServerRunning()).isTrue();
     }
 
+    @Test
+    void aServerLeftBehindByAKilledJvmIsEndedByTheNextStart() throws Exception {
+        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process child = new ProcessBuilder(javaBin, "-cp", System.getProperty("java.class.path"), OrphanChild.class.getName())
+                .redirectErrorStream(true).start();
+        long redisPid;
+        try (var out = new java.io.BufferedReader(new java.io.InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+            String line = out.readLine();
+            while (line != null && !line.startsWith("REDIS-PID ")) {
+                line = out.readLine();
+            }
+            assertThat(line).as("the child JVM started its Redis").isNotNull();
+            redisPid = Long.parseLong(line.substring("REDIS-PID ".length()).strip());
+            child.destroyForcibly().waitFor();   // SIGKILL: no shutdown hook runs
+        }
+        ProcessHandle orphan = ProcessHandle.of(redisPid).orElseThrow();
+        assertThat(orphan.isAlive()).as("a JVM killed with SIGKILL cannot stop its redis-server").isTrue();
+        assertThat(OrphanReaper.reap()).isGreaterThanOrEqualTo(1);
+        orphan.onExit().get(10, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(orphan.isAlive()).isFalse();
+        assertThat(redis.isServerRunning()).as("this JVM's own server is left alone").isTrue();
+        assertThat(redis.client().ping()).isEqualTo("PONG");
+    }
+
     private static String rawExchange(String request) throws IOException {
         try (Socket s = new Socket()) {
             s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), redis.port()), 2000);
