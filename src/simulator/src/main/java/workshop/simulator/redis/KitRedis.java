@@ -281,7 +281,8 @@ public final class KitRedis implements AutoCloseable {
                 reason = Reason.TIMEOUT;
                 why = "no answer from " + hostPort + " within the timeout (connect " + timeouts.connect().toMillis()
                         + " ms, each answer " + timeouts.socket().toMillis() + " ms): a firewall that drops packets,"
-                        + " a wrong port that accepts but speaks no Redis, or an overloaded server";
+                        + " a wrong port that accepts but speaks no Redis, or an overloaded server"
+                        + (url.tls() ? "; with rediss://, also a port that speaks plain Redis, not TLS" : "");
                 break;
             }
             if (t instanceof SSLException) {
@@ -292,8 +293,13 @@ public final class KitRedis implements AutoCloseable {
             }
             if (t instanceof JedisAccessControlException || isAuthError(t)) {
                 reason = Reason.AUTH_FAILED;
-                why = "authentication failed at " + hostPort + " (" + firstLine(t.getMessage()) + "): check the"
-                        + " user and password in " + RedisUrl.ENV;
+                String m = String.valueOf(t.getMessage());
+                String detail = m.startsWith("NOAUTH") || m.contains("without any password")
+                        ? "the server requires a password and the URL gives none: redis://:PASSWORD@" + hostPort
+                        : m.startsWith("WRONGPASS") || m.startsWith("ERR invalid password")
+                        ? "wrong user name or password" : firstLine(m);
+                why = "authentication failed at " + hostPort + " (" + detail + "); check the user and password in "
+                        + RedisUrl.ENV;
                 break;
             }
         }
