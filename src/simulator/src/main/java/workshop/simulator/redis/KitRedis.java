@@ -219,8 +219,9 @@ public final class KitRedis implements AutoCloseable {
                 .ssl(url.tls())
                 .clientName("workshop-kit")
                 // CLIENT SETINFO is Redis 7.2+; older servers (the embedded 6.2) would only log an error for it.
-                .clientSetInfoConfig(ClientSetInfoConfig.DISABLED)
-                .resp2();
+                // No protocol forced: Jedis offers RESP3 with HELLO and falls back to AUTH and RESP2 on a server
+                // that does not know HELLO (Redis 5, the embedded Windows build).
+                .clientSetInfoConfig(ClientSetInfoConfig.DISABLED);
         if (url.user() != null) {
             config.user(url.user());
         }
