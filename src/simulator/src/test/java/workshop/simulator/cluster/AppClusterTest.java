@@ -207,6 +207,30 @@ class AppClusterTest {
     }
 
     @Test
+    void concurrentRequestsAreSpreadEvenly() throws Exception {
+        try (AppCluster cluster = AppCluster.builder().clock(clock).start()) {
+            java.util.concurrent.ExecutorService users = java.util.concurrent.Executors.newFixedThreadPool(6);
+            try {
+                List<java.util.concurrent.Future<ShopClient.Answer>> answers = new java.util.ArrayList<>();
+                for (int i = 0; i < 30; i++) {
+                    answers.add(users.submit(() -> cluster.newClient().get("/")));
+                }
+                for (var a : answers) {
+                    assertThat(a.get(20, java.util.concurrent.TimeUnit.SECONDS).status()).isEqualTo(200);
+                }
+            } finally {
+                users.shutdownNow();
+            }
+            assertThat(cluster.servedBy()).hasSize(30);
+            for (int n = 1; n <= 3; n++) {
+                int instance = n;
+                assertThat(cluster.servedBy().stream().filter(i -> i == instance).count())
+                        .as("round-robin gives each instance its turn, also under concurrency").isEqualTo(10);
+            }
+        }
+    }
+
+    @Test
     void instancesAreNumberedFromOne() {
         try (AppCluster cluster = AppCluster.builder().instances(2).clock(clock).start()) {
             assertThatThrownBy(() -> cluster.kill(0)).isInstanceOf(IllegalArgumentException.class)
