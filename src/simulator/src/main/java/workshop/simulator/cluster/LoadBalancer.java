@@ -113,7 +113,12 @@ final class LoadBalancer {
                 Loopback.tooLarge(exchange);
                 return;
             }
-            route(exchange, seq, method, body);
+            try {
+                route(exchange, seq, method, body);
+            } catch (IllegalArgumentException e) {   // a path or header value the HTTP client will not send on
+                log.add(new Routed(seq, method, path, 0, 400, "not forwardable: " + e.getMessage()));
+                Loopback.send(exchange, 400, "400 Bad Request: the balancer cannot forward this request.\n");
+            }
         }
     }
 

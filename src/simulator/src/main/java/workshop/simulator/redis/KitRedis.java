@@ -65,6 +65,7 @@ public final class KitRedis implements AutoCloseable {
     private final EmbeddedRedis embedded;
     private final RedisClient client;
     private final String serverVersion;
+    private final String namespace = "workshop:" + java.util.HexFormat.of().formatHex(randomBytes()) + ":";
 
     private KitRedis(Kind kind, RedisUrl url, RedisTimeouts timeouts, EmbeddedRedis embedded, RedisClient client,
                      String serverVersion) {
@@ -97,12 +98,16 @@ public final class KitRedis implements AutoCloseable {
         Objects.requireNonNull(timeouts, "timeouts");
         EmbeddedRedis server = EmbeddedRedis.start();
         RedisUrl url = new RedisUrl(false, "127.0.0.1", server.port(), null, server.password(), 0);
+        RedisClient client = null;
         try {
-            RedisClient client = newClient(url, timeouts);
+            client = newClient(url, timeouts);
             String version = checked(client, url, timeouts);
             infoField(client.info("server"), "process_id").map(Long::parseLong).ifPresent(server::notePid);
             return new KitRedis(Kind.EMBEDDED, url, timeouts, server, client, version);
         } catch (RuntimeException e) {
+            if (client != null) {
+                client.close();
+            }
             server.stop();
             throw e;
         }
@@ -136,6 +141,31 @@ public final class KitRedis implements AutoCloseable {
 
     public Kind kind() {
         return kind;
+    }
+
+    /**
+     * A key prefix of this start only, e.g. {@code workshop:3f9a0c1d7e2b4a65:}. Put every key under it (a store's own
+     * prefix after it: {@code namespace() + "session:"}): tests that share a team's Redis then never see each other's
+     * keys, and {@link #close()} deletes exactly these from an external server. Never FLUSHDB someone else's Redis.
+     */
+    public String namespace() {
+        return namespace;
+    }
+
+    /** Deletes every key under {@link #namespace()} (SCAN, then DEL in batches); returns how many. */
+    public long deleteNamespace() {
+        long deleted = 0;
+        String cursor = redis.clients.jedis.params.ScanParams.SCAN_POINTER_START;
+        redis.clients.jedis.params.ScanParams match = new redis.clients.jedis.params.ScanParams().match(namespace + "*")
+                .count(1000);
+        do {
+            redis.clients.jedis.resps.ScanResult<String> page = client.scan(cursor, match);
+            if (!page.getResult().isEmpty()) {
+                deleted += client.del(page.getResult().toArray(new String[0]));
+            }
+            cursor = page.getCursor();
+        } while (!cursor.equals(redis.clients.jedis.params.ScanParams.SCAN_POINTER_START));
+        return deleted;
     }
 
     /** The server's address for people and logs, e.g. {@code redis://:***@127.0.0.1:41234/0}: never the password. */
@@ -183,10 +213,21 @@ public final class KitRedis implements AutoCloseable {
         return embedded == null ? Optional.empty() : Optional.of(embedded.dataDir());
     }
 
-    /** Closes the client and, for the embedded kind, stops the server process. */
+    /**
+     * Closes the client and, for the embedded kind, stops the server process. On an external server it first deletes
+     * this start's keys ({@link #namespace()}), if the server still answers.
+     */
     @Override
     public void close() {
         try {
+            if (embedded == null) {
+                try {
+                    deleteNamespace();
+                } catch (RuntimeException e) {
+                    System.err.println("[redis] could not delete the keys under " + namespace + " from "
+                            + url.display() + ": " + e.getMessage());
+                }
+            }
             client.close();
         } finally {
             if (embedded != null && embedded.isRunning()) {
@@ -249,6 +290,12 @@ public final class KitRedis implements AutoCloseable {
             client.close();
             throw explain(url, timeouts, e);
         }
+    }
+
+    private static byte[] randomBytes() {
+        byte[] bytes = new byte[8];
+        new java.security.SecureRandom().nextBytes(bytes);
+        return bytes;
     }
 
     /** One {@code name:value} line of an INFO answer. */

@@ -191,6 +191,24 @@ class KitRedisTest {
         assertThat(redis.client().ping()).isEqualTo("PONG");
     }
 
+    @Test
+    void eachStartHasItsOwnNamespaceAndCloseClearsItFromAnExternalServer() {
+        String url = "redis://:" + redis.url().password() + "@127.0.0.1:" + redis.port() + "/2";
+        KitRedis external = KitRedis.connect(url);
+        String ns = external.namespace();
+        assertThat(ns).matches("workshop:[0-9a-f]{16}:").isNotEqualTo(redis.namespace());
+        for (int i = 0; i < 2500; i++) {
+            external.client().set(ns + "session:" + i, "x");
+        }
+        external.client().set("team:data", "keep me");
+        external.close();
+        try (KitRedis again = KitRedis.connect(url)) {
+            assertThat(again.client().keys(ns + "*")).as("close() deleted this start's keys").isEmpty();
+            assertThat(again.client().get("team:data")).as("and nothing else").isEqualTo("keep me");
+            again.client().del("team:data");
+        }
+    }
+
     private static String rawExchange(String request) throws IOException {
         try (Socket s = new Socket()) {
             s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), redis.port()), 2000);
