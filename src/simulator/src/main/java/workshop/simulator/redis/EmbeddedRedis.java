@@ -15,7 +15,6 @@ import java.util.Deque;
 import java.util.List;
 import java.util.stream.Stream;
 import redis.embedded.RedisServer;
-import redis.embedded.core.ExecutableProvider;
 import redis.embedded.core.RedisServerBuilder;
 
 /**
@@ -114,12 +113,11 @@ final class EmbeddedRedis {
     private static File binary;
 
     /**
-     * The redis-server binary for this platform, copied out of the jar once per JVM (9 MB: copying it at every start
-     * would double the start time) into an owner-only temporary directory, deleted when the JVM exits.
+     * The redis-server binary for this platform ({@link RedisBinary}), looked up once per JVM.
      */
     private static synchronized File binary() throws IOException {
         if (binary == null || !binary.canExecute()) {
-            binary = ExecutableProvider.newJarResourceProvider().get();
+            binary = RedisBinary.get().toFile();
         }
         return binary;
     }
