@@ -40,7 +40,8 @@ import workshop.simulator.redis.RedisUnavailableException.Reason;
  * Redis 3.2.7 it also drops a connection whose first line looks like HTTP ({@code POST}, {@code Host:}). It keeps
  * nothing on disk ({@code save ""}, {@code appendonly no}, an empty working directory that is deleted on close),
  * {@code CONFIG}, {@code MODULE} and {@code REPLICAOF} are disabled, and the process is stopped by {@link #close()}
- * or, failing that, when the JVM exits (a JVM killed with SIGKILL cannot do that: then end the orphan by its PID).
+ * or, failing that, when the JVM exits; a JVM killed with SIGKILL cannot, so the next embedded start (in any JVM)
+ * ends the servers whose JVM is gone.
  * <p>
  * <b>Timeouts are part of the API.</b> Every connection and every command is bounded ({@link RedisTimeouts}, 2 s by
  * default; the pool waits no longer than that for a free connection either): a slow or stopped Redis makes a call
