@@ -36,7 +36,7 @@ import javax.crypto.spec.SecretKeySpec;
 import workshop.simulator.SimulatedServer;
 
 /**
- * ATTACK DEMO — a deliberately vulnerable bank for module 04's browser steps (A14–A16). Every flaw is on purpose;
+ * ATTACK DEMO — a deliberately vulnerable bank for module 04's browser steps (A14–A18). Every flaw is on purpose;
  * never copy this code. It listens on 127.0.0.1 only, answers only requests addressed to a loopback name, and exists
  * only while a test or a notebook runs. Pages:
  * <ul>
@@ -309,8 +309,9 @@ public final class LegacyBank implements AutoCloseable {
                         String to = Optional.ofNullable(request.queryParameter("to")).filter(p -> p.isPresent())
                                 .map(p -> p.firstValue()).orElse("/");
                         // FLAW (legacy): a client-side redirect to any path of the bank, by the page's own script
-                        yield to.startsWith("/") && !to.startsWith("//")
-                                ? html(200, "<p>Taking you there…</p><script>window.location = "
+                        // only paths of this bank: not "//host", nor "/\host", which a browser reads alike
+                        boolean path = to.startsWith("/") && !to.startsWith("//") && !to.contains("\\");
+                        yield path ? html(200, "<p>Taking you there…</p><script>window.location = "
                                         + jsString(to) + ";</script>")
                                 : html(400, "<p>Only paths of this bank.</p>");
                     }

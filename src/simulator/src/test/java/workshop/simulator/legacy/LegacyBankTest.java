@@ -201,6 +201,7 @@ class LegacyBankTest {
         assertThat(send("GET", "/go?to=%2Ftransfer%3Fto%3Dmallory%26amount%3D1", null, null).body())
                 .contains("window.location = \"/transfer?to=mallory&amount=1\"");
         assertThat(send("GET", "/go?to=%2F%2Fevil.example%2F", null, null).statusCode()).isEqualTo(400);
+        assertThat(send("GET", "/go?to=%2F%5Cevil.example%2F", null, null).statusCode()).isEqualTo(400);
         assertThat(send("GET", "/go?to=%2F%22%3C%2Fscript%3E", null, null).body()).doesNotContain("\"</script>");
     }
 }
