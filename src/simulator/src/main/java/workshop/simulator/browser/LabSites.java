@@ -19,7 +19,7 @@ import workshop.simulator.legacy.LegacyBank;
 
 /**
  * The simulated sites on loopback for the browser lab: two cookie sites with the lab's pages added, and the legacy
- * bank of module 04 (A14–A16):
+ * bank of module 04 (A14–A18):
  * <ul>
  *   <li>the <b>bank</b> at {@code http://127.0.0.1:P1}: sets one cookie per SameSite/HttpOnly/Secure choice, takes
  *       transfers (GET and POST), serves an image, has a search page that reflects its query unescaped (a reflected

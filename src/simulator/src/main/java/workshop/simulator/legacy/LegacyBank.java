@@ -6,6 +6,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
@@ -16,6 +18,8 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
@@ -27,10 +31,12 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import workshop.simulator.SimulatedServer;
 
 /**
- * ATTACK DEMO — a deliberately vulnerable bank for module 04's browser steps (A14–A16). Every flaw is on purpose;
+ * ATTACK DEMO — a deliberately vulnerable bank for module 04's browser steps (A14–A18). Every flaw is on purpose;
  * never copy this code. It listens on 127.0.0.1 only, answers only requests addressed to a loopback name, and exists
  * only while a test or a notebook runs. Pages:
  * <ul>
@@ -41,9 +47,16 @@ import workshop.simulator.SimulatedServer;
  *   <li>{@code POST /transfer} ({@code to}, {@code amount}) moves money for the session's user — and so does
  *       {@code GET /transfer?to=…&amount=…}, a state-changing GET (legacy)</li>
  *   <li>{@code GET /search?q=…} writes the query into the page unescaped: a reflected XSS (legacy)</li>
+ *   <li>{@code POST /api/transfer} the same transfer as JSON ({@code {"to": …, "amount": …}}), read as JSON whatever
+ *       the {@code Content-Type} says (legacy)</li>
+ *   <li>{@code GET /transfer?_method=POST&…} is handled as a POST, before any check: a framework's method
+ *       override (legacy)</li>
+ *   <li>{@code GET /go?to=/path} a page whose own script navigates to a path of the bank: a client-side redirect,
+ *       a same-site "gadget" (legacy)</li>
  * </ul>
  * With {@link BankDefences#legacy()} nothing checks where a request came from; {@link #defend(BankDefences)} plugs in
- * a CSRF check, an escaper and a session cookie line. Every transfer, sign-in and refusal is recorded.
+ * a CSRF check, an escaper and a session cookie line; {@link #flawedCsrf(CsrfFlaw)} gives the broken CSRF checks the
+ * bank tried first (A17–A18). Every transfer, sign-in and refusal is recorded.
  */
 public final class LegacyBank implements AutoCloseable {
 
@@ -59,6 +72,7 @@ public final class LegacyBank implements AutoCloseable {
     public static final String LABEL = "ATTACK DEMO: deliberately vulnerable legacy bank (workshop kit, loopback only)";
 
     private static final String TRANSFORMER = "legacy-bank";
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Map<String, String> PASSWORDS = Map.of(VICTIM, VICTIM_PASSWORD, ATTACKER, ATTACKER_PASSWORD);
 
     /** A transfer the bank carried out. */
@@ -82,10 +96,13 @@ public final class LegacyBank implements AutoCloseable {
     private final List<Transfer> transfers = new CopyOnWriteArrayList<>();
     private final List<String> signIns = new CopyOnWriteArrayList<>();
     private final List<Refusal> refusals = new CopyOnWriteArrayList<>();
+    private final Map<String, String> csrfValues = new ConcurrentHashMap<>(); // session ID -> a flawed scheme's value
+    private final byte[] csrfSecret = new byte[32];
     private volatile BankDefences defences = BankDefences.legacy();
     private SimulatedServer server;
 
     private LegacyBank() {
+        random.nextBytes(csrfSecret);
     }
 
     /** Starts the bank on a free loopback port, with no defence. Stop it with {@link #close()}. */
@@ -102,6 +119,8 @@ public final class LegacyBank implements AutoCloseable {
         server.stubFor(get(urlPathEqualTo("/account")).willReturn(page("account")));
         server.stubFor(any(urlPathEqualTo("/transfer")).willReturn(page("transfer")));
         server.stubFor(get(urlPathEqualTo("/search")).willReturn(page("search")));
+        server.stubFor(any(urlPathEqualTo("/api/transfer")).willReturn(page("api-transfer")));
+        server.stubFor(get(urlPathEqualTo("/go")).willReturn(page("go")));
     }
 
     private static ResponseDefinitionBuilder page(String action) {
@@ -113,6 +132,82 @@ public final class LegacyBank implements AutoCloseable {
     /** Runs the bank with these hooks from now on ({@link BankDefences#legacy()} undoes them). */
     public void defend(BankDefences defences) {
         this.defences = Objects.requireNonNull(defences);
+    }
+
+    /**
+     * ATTACK DEMO — the bank with one of the broken CSRF checks it tried first (module 04, A17–A18): the check, the
+     * token it writes into its forms and the cookies it sets at sign-in. Plug it in with {@link #defend}.
+     */
+    public BankDefences flawedCsrf(CsrfFlaw flaw) {
+        BankDefences none = BankDefences.legacy();
+        String host = URI.create(origin()).getAuthority();
+        return switch (flaw) {
+            case NAIVE_DOUBLE_SUBMIT -> none.withSignInCookies(id -> List.of("csrf=" + csrfValue(id) + "; Path=/"))
+                    .withCsrf(this::csrfValue, r -> r.session().isEmpty() ? Optional.empty() : naive(r));
+            case TOKEN_TIED_TO_OTHER_COOKIE -> none
+                    .withSignInCookies(id -> List.of("csrfKey=" + csrfValue(id) + "; Path=/"))
+                    .withCsrf(id -> keyedToken(csrfValue(id)), r -> r.session().isEmpty() ? Optional.empty() : keyed(r));
+            case JSON_ANY_CONTENT_TYPE -> none.withCsrf(id -> "", r -> r.path().startsWith("/api/")
+                    ? Optional.empty() // FLAW: "a form cannot send JSON", but this endpoint reads any body as JSON
+                    : r.header("Origin").filter(o -> !o.equals(origin())).map(o -> "a form from " + o));
+            case METHOD_OVERRIDE -> none.withSessionCookie(id -> "session=" + id + "; Path=/; Secure; HttpOnly;"
+                    + " SameSite=Lax").withCsrf(id -> "", r -> r.method().equals("POST") ? Optional.empty()
+                    : Optional.of("GET does not change state here")); // FLAW: it sees the method after the override
+            case REFERER_IF_PRESENT -> none.withCsrf(id -> "", r -> r.header("Referer")
+                    .filter(ref -> !ref.startsWith(origin() + "/")) // FLAW: no Referer, no check
+                    .map(ref -> "a request from " + ref));
+            case REFERER_CONTAINS_HOST -> none.withCsrf(id -> "", r -> r.header("Referer")
+                    .filter(ref -> ref.contains(host)) // FLAW: anywhere in the URL, its query string too
+                    .isPresent() ? Optional.empty() : Optional.of("the Referer does not name " + host));
+        };
+    }
+
+    private static Optional<String> naive(BankRequest r) {
+        String field = r.form().getOrDefault("csrf", "");
+        // FLAW: cookie == field proves only that someone wrote both, not that the bank issued them
+        return !field.isEmpty() && field.equals(cookie(r, "csrf").orElse(null)) ? Optional.empty()
+                : Optional.of("the csrf field does not match the csrf cookie");
+    }
+
+    private Optional<String> keyed(BankRequest r) {
+        Optional<String> key = cookie(r, "csrfKey");
+        byte[] field = r.form().getOrDefault("csrf", "").getBytes(StandardCharsets.US_ASCII);
+        // FLAW: the pair is checked, but nobody asks whose session the csrfKey belongs to
+        return key.isPresent() && MessageDigest.isEqual(keyedToken(key.get()).getBytes(StandardCharsets.US_ASCII), field)
+                ? Optional.empty() : Optional.of("the csrf field does not match the csrfKey cookie");
+    }
+
+    private String csrfValue(String sessionId) {
+        return csrfValues.computeIfAbsent(sessionId, id -> {
+            byte[] bytes = new byte[18];
+            random.nextBytes(bytes);
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        });
+    }
+
+    private String keyedToken(String csrfKey) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(csrfSecret, "HmacSHA256"));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(
+                    mac.doFinal(csrfKey.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
+        }
+    }
+
+    private static Optional<String> cookie(BankRequest request, String name) {
+        return request.header("Cookie").flatMap(header -> cookieIn(header, name));
+    }
+
+    private static Optional<String> cookieIn(String header, String name) {
+        for (String pair : header.split(";")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0 && pair.substring(0, eq).strip().equals(name)) {
+                return Optional.of(pair.substring(eq + 1).strip());
+            }
+        }
+        return Optional.empty();
     }
 
     /** Every transfer carried out since the start or {@link #clearRecords()}, oldest first. */
@@ -209,6 +304,17 @@ public final class LegacyBank implements AutoCloseable {
                     case "sign-in" -> signIn(request, session, now);
                     case "account" -> account(session, now);
                     case "transfer" -> transfer(request, session, now);
+                    case "api-transfer" -> apiTransfer(request, session, now);
+                    case "go" -> {
+                        String to = Optional.ofNullable(request.queryParameter("to")).filter(p -> p.isPresent())
+                                .map(p -> p.firstValue()).orElse("/");
+                        // FLAW (legacy): a client-side redirect to any path of the bank, by the page's own script
+                        // only paths of this bank: not "//host", nor "/\host", which a browser reads alike
+                        boolean path = to.startsWith("/") && !to.startsWith("//") && !to.contains("\\");
+                        yield path ? html(200, "<p>Taking you there…</p><script>window.location = "
+                                        + jsString(to) + ";</script>")
+                                : html(400, "<p>Only paths of this bank.</p>");
+                    }
                     case "search" -> {
                         String q = Optional.ofNullable(request.queryParameter("q")).filter(p -> p.isPresent())
                                 .map(p -> p.firstValue()).orElse("");
@@ -227,7 +333,7 @@ public final class LegacyBank implements AutoCloseable {
 
         private ResponseDefinition signIn(Request request, Optional<String> session, BankDefences now) {
             Map<String, String> form = form(request.getBodyAsString());
-            Optional<ResponseDefinition> refused = refuse(request, form, session, now);
+            Optional<ResponseDefinition> refused = refuse(request, request.getMethod().getName(), form, session, now);
             if (refused.isPresent()) {
                 return refused.get();
             }
@@ -240,9 +346,11 @@ public final class LegacyBank implements AutoCloseable {
             String id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
             sessions.put(id, user);
             signIns.add(user);
-            String line = now.sessionCookie().map(f -> f.apply(id)).orElse(legacyCookie(id));
+            List<String> lines = new java.util.ArrayList<>();
+            lines.add(now.sessionCookie().map(f -> f.apply(id)).orElse(legacyCookie(id)));
+            now.signInCookies().ifPresent(f -> lines.addAll(f.apply(id)));
             return response(200, "<p>Signed in as " + text(user) + ". <a href=\"/account\">Your account</a></p>")
-                    .withHeader("Set-Cookie", line).build();
+                    .withHeader("Set-Cookie", lines.toArray(String[]::new)).build();
         }
 
         private ResponseDefinition account(Optional<String> session, BankDefences now) {
@@ -266,10 +374,39 @@ public final class LegacyBank implements AutoCloseable {
             if (user.isEmpty()) {
                 return html(401, "<p>Please <a href=\"/sign-in\">sign in</a> first.</p>");
             }
-            Optional<ResponseDefinition> refused = refuse(request, form, session, now);
+            // FLAW (legacy): the framework's method override turns a GET into a POST before any check
+            String handledAs = method.equals("GET") && "POST".equals(form.get("_method")) ? "POST" : method;
+            Optional<ResponseDefinition> refused = refuse(request, handledAs, form, session, now);
             if (refused.isPresent()) {
                 return refused.get();
             }
+            return carryOut(user.get(), form, handledAs.equals(method) ? method : method + " _method=" + handledAs);
+        }
+
+        private ResponseDefinition apiTransfer(Request request, Optional<String> session, BankDefences now) {
+            Optional<String> user = session.map(sessions::get);
+            if (user.isEmpty()) {
+                return html(401, "<p>Please <a href=\"/sign-in\">sign in</a> first.</p>");
+            }
+            if (!request.getMethod().getName().equals("POST")) {
+                return html(405, "<p>POST a JSON body.</p>");
+            }
+            Map<String, String> fields = new LinkedHashMap<>();
+            try { // FLAW (legacy): read as JSON whatever the Content-Type says
+                JsonNode body = JSON.readTree(request.getBodyAsString());
+                body.fields().forEachRemaining(e -> fields.put(e.getKey(), e.getValue().asText()));
+            } catch (java.io.IOException | RuntimeException e) {
+                return html(400, "<p>The body is not a JSON object.</p>");
+            }
+            Optional<ResponseDefinition> refused = refuse(request, "POST", fields, session, now);
+            if (refused.isPresent()) {
+                return refused.get();
+            }
+            String type = Optional.ofNullable(request.getHeader("Content-Type")).orElse("no type");
+            return carryOut(user.get(), fields, "POST " + type.split(";")[0].strip());
+        }
+
+        private ResponseDefinition carryOut(String user, Map<String, String> form, String method) {
             long amount;
             try {
                 amount = Long.parseLong(form.getOrDefault("amount", ""));
@@ -280,12 +417,12 @@ public final class LegacyBank implements AutoCloseable {
             if (to.isEmpty() || amount <= 0) {
                 return html(400, "<p>A transfer needs to=… and a positive amount=….</p>");
             }
-            transfers.add(new Transfer(user.get(), to, amount, method)); // FLAW (legacy): GET too, and no CSRF check
+            transfers.add(new Transfer(user, to, amount, method)); // FLAW (legacy): GET too, and no CSRF check
             return html(200, "<p>Transferred " + amount + " to " + text(to) + ".</p>");
         }
 
-        private Optional<ResponseDefinition> refuse(Request request, Map<String, String> form, Optional<String> session,
-                                                    BankDefences now) {
+        private Optional<ResponseDefinition> refuse(Request request, String method, Map<String, String> form,
+                                                    Optional<String> session, BankDefences now) {
             if (now.csrfCheck().isEmpty()) {
                 return Optional.empty();
             }
@@ -293,7 +430,6 @@ public final class LegacyBank implements AutoCloseable {
             for (HttpHeader h : request.getHeaders().all()) {
                 headers.put(h.key().toLowerCase(Locale.ROOT), h.firstValue());
             }
-            String method = request.getMethod().getName();
             String path = URI.create(request.getUrl()).getPath();
             Optional<String> reason = now.csrfCheck().get().apply(new BankRequest(method, path, headers, form, session));
             if (reason.isEmpty()) {
@@ -313,16 +449,7 @@ public final class LegacyBank implements AutoCloseable {
         private Optional<String> sessionOf(Request request, BankDefences now) {
             String name = sessionCookieName();
             String header = request.getHeader("Cookie");
-            if (header == null) {
-                return Optional.empty();
-            }
-            for (String pair : header.split(";")) {
-                int eq = pair.indexOf('=');
-                if (eq > 0 && pair.substring(0, eq).strip().equals(name)) {
-                    return Optional.of(pair.substring(eq + 1).strip());
-                }
-            }
-            return Optional.empty();
+            return header == null ? Optional.empty() : cookieIn(header, name);
         }
     }
 
@@ -338,6 +465,15 @@ public final class LegacyBank implements AutoCloseable {
             fields.putIfAbsent(name, value);
         }
         return fields;
+    }
+
+    private static String jsString(String s) {
+        StringBuilder out = new StringBuilder("\"");
+        for (char c : s.toCharArray()) {
+            out.append(Character.isLetterOrDigit(c) || "/?&=-_.~%+:".indexOf(c) >= 0 ? String.valueOf(c)
+                    : String.format("\\u%04x", (int) c));
+        }
+        return out.append('"').toString();
     }
 
     /** The bank's own escaping, for what it writes itself (user names, reasons): never for the search query. */
