@@ -116,8 +116,7 @@ class X6FailureTest {
                      .sharedSessions(storeOn(redis)).start()) {
             ShopClient ada = cluster.newClient();
             ada.login("ada", "lovelace");
-            ada.post("/cart", "item=tea");
-            int home = cluster.lastServedBy();
+            int home = ada.post("/cart", "item=tea").servedBy();
 
             cluster.kill(home);
             ShopClient.Answer cart = ada.get("/cart");
