@@ -1,0 +1,40 @@
+package workshop.scale;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import workshop.simulator.cluster.ShopClient;
+
+/** X1 · follows one logged-in user through the balancer: which instance served each request, and did it know them. */
+public final class SessionProbe {
+
+    /** One request of the probe: the instance that served it and the HTTP status it answered. */
+    public record Hop(int instance, int status) {
+
+        /** True if the instance knew the session (200), false if the user was logged out there. */
+        public boolean loggedIn() {
+            return status == 200;
+        }
+    }
+
+    private SessionProbe() {
+    }
+
+    /** X1 · sends {@code GET /me} {@code requests} times with the client's cookies; one hop per request, in order. */
+    public static List<Hop> follow(ShopClient client, int requests) {
+        if (requests < 1) {
+            throw new IllegalArgumentException("a probe needs at least one request, got " + requests);
+        }
+        List<Hop> hops = new ArrayList<>();
+        for (int i = 0; i < requests; i++) {
+            ShopClient.Answer answer = client.get("/me");
+            hops.add(new Hop(answer.servedBy(), answer.status()));
+        }
+        return List.copyOf(hops);
+    }
+
+    /** X1 · the first hop on which the user was no longer logged in, or empty if every hop knew them. */
+    public static Optional<Hop> firstLoss(List<Hop> hops) {
+        return hops.stream().filter(hop -> !hop.loggedIn()).findFirst();
+    }
+}
