@@ -32,11 +32,11 @@ public final class DenyList {
      * A malformed jti is refused with an {@link IllegalArgumentException}.
      */
     public boolean revoke(String jti, Instant expiresAt) {
-        throw new UnsupportedOperationException("X4 · revoke a jti until its exp — see notebooks/05-sessions-or-jwt.ipynb, X4");
+        throw new UnsupportedOperationException("X4 · revoke a jti until its exp — see notebooks/05-scale.ipynb, X4");
     }
 
     /** X4 · true if this {@code jti} is on the list (an unknown jti is simply not revoked). */
     public boolean isRevoked(String jti) {
-        throw new UnsupportedOperationException("X4 · look a jti up — see notebooks/05-sessions-or-jwt.ipynb, X4");
+        throw new UnsupportedOperationException("X4 · look a jti up — see notebooks/05-scale.ipynb, X4");
     }
 }

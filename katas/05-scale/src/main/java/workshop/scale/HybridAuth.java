@@ -31,21 +31,21 @@ public final class HybridAuth {
 
     /** X7 · after a password check: a refresh session for {@code user} and a first access token. */
     public Tokens login(String user) {
-        throw new UnsupportedOperationException("X7 · log in: refresh session + access token — see notebooks/05-sessions-or-jwt.ipynb, X7");
+        throw new UnsupportedOperationException("X7 · log in: refresh session + access token — see notebooks/05-scale.ipynb, X7");
     }
 
     /** X7 · a new access token and a rotated refresh ID; empty if the refresh session is over. */
     public Optional<Tokens> refresh(String refreshId) {
-        throw new UnsupportedOperationException("X7 · refresh and rotate — see notebooks/05-sessions-or-jwt.ipynb, X7");
+        throw new UnsupportedOperationException("X7 · refresh and rotate — see notebooks/05-scale.ipynb, X7");
     }
 
     /** X7 · ends this refresh session and denies its current access token at once. */
     public boolean logout(String refreshId) {
-        throw new UnsupportedOperationException("X7 · log out now — see notebooks/05-sessions-or-jwt.ipynb, X7");
+        throw new UnsupportedOperationException("X7 · log out now — see notebooks/05-scale.ipynb, X7");
     }
 
     /** X7 · ends every refresh session of the user; their access tokens die within the access lifetime. */
     public int logoutEverywhere(String user) {
-        throw new UnsupportedOperationException("X7 · log out everywhere — see notebooks/05-sessions-or-jwt.ipynb, X7");
+        throw new UnsupportedOperationException("X7 · log out everywhere — see notebooks/05-scale.ipynb, X7");
     }
 }

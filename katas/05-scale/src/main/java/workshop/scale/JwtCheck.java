@@ -27,6 +27,6 @@ public final class JwtCheck implements TokenCheck {
     /** X4 · the token's subject if it verifies, is from the issuer, is unexpired and its jti is not revoked; else empty. */
     @Override
     public Optional<String> userOf(String token) {
-        throw new UnsupportedOperationException("X4 · verify with the JWK Set, then the deny list — see notebooks/05-sessions-or-jwt.ipynb, X4");
+        throw new UnsupportedOperationException("X4 · verify with the JWK Set, then the deny list — see notebooks/05-scale.ipynb, X4");
     }
 }

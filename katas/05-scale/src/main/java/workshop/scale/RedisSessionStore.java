@@ -56,36 +56,36 @@ public final class RedisSessionStore implements SessionStore {
     /** X2 · a new session for {@code user}: a random 128-bit ID, its hash, its TTL; X3 · its entry in the user index. */
     @Override
     public String create(String user) {
-        throw new UnsupportedOperationException("X2 · create a session in Redis — see notebooks/05-sessions-or-jwt.ipynb, X2");
+        throw new UnsupportedOperationException("X2 · create a session in Redis — see notebooks/05-scale.ipynb, X2");
     }
 
     /** X2 · the live session (its idle timer restarts), or empty if unknown, expired, ended or malformed. */
     @Override
     public Optional<StoredSession> find(String id) {
-        throw new UnsupportedOperationException("X2 · find a session in Redis — see notebooks/05-sessions-or-jwt.ipynb, X2");
+        throw new UnsupportedOperationException("X2 · find a session in Redis — see notebooks/05-scale.ipynb, X2");
     }
 
     /** X2 · sets one attribute of a live session; refuses values over {@link #MAX_VALUE_LENGTH} characters. */
     @Override
     public boolean put(String id, String name, String value) {
-        throw new UnsupportedOperationException("X2 · put an attribute — see notebooks/05-sessions-or-jwt.ipynb, X2");
+        throw new UnsupportedOperationException("X2 · put an attribute — see notebooks/05-scale.ipynb, X2");
     }
 
     /** X3 · moves a live session to a new ID in one atomic step (attributes, creation time, TTL and index kept). */
     @Override
     public Optional<String> rotate(String id) {
-        throw new UnsupportedOperationException("X3 · rotate atomically — see notebooks/05-sessions-or-jwt.ipynb, X3");
+        throw new UnsupportedOperationException("X3 · rotate atomically — see notebooks/05-scale.ipynb, X3");
     }
 
     /** X2 · ends one session (and X3 · removes it from the user index); false if it was not alive. */
     @Override
     public boolean delete(String id) {
-        throw new UnsupportedOperationException("X2 · delete a session — see notebooks/05-sessions-or-jwt.ipynb, X2");
+        throw new UnsupportedOperationException("X2 · delete a session — see notebooks/05-scale.ipynb, X2");
     }
 
     /** X3 · ends every session in the user's index, then the index; returns how many were still alive. */
     @Override
     public int deleteAllFor(String user) {
-        throw new UnsupportedOperationException("X3 · log out everywhere — see notebooks/05-sessions-or-jwt.ipynb, X3");
+        throw new UnsupportedOperationException("X3 · log out everywhere — see notebooks/05-scale.ipynb, X3");
     }
 }

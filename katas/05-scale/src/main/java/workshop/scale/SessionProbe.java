@@ -21,11 +21,11 @@ public final class SessionProbe {
 
     /** X1 · sends {@code GET /me} {@code requests} times with the client's cookies; one hop per request, in order. */
     public static List<Hop> follow(ShopClient client, int requests) {
-        throw new UnsupportedOperationException("X1 · follow a user through the balancer — see notebooks/05-sessions-or-jwt.ipynb, X1");
+        throw new UnsupportedOperationException("X1 · follow a user through the balancer — see notebooks/05-scale.ipynb, X1");
     }
 
     /** X1 · the first hop on which the user was no longer logged in, or empty if every hop knew them. */
     public static Optional<Hop> firstLoss(List<Hop> hops) {
-        throw new UnsupportedOperationException("X1 · find where the user was lost — see notebooks/05-sessions-or-jwt.ipynb, X1");
+        throw new UnsupportedOperationException("X1 · find where the user was lost — see notebooks/05-scale.ipynb, X1");
     }
 }
