@@ -173,8 +173,9 @@ final class LoadBalancer {
             if (target != pinned && (pinned != 0 || target != order.get(0))) {
                 advancePast(target);   // an instance was skipped: the turn moves past the one that answered
             }
-            relay(exchange, response, target, newAffinity);
+            // Logged before the answer leaves: a client that has its answer finds it in the record.
             log.add(new Routed(seq, method, path, target, response.statusCode(), String.join("; ", notes)));
+            relay(exchange, response, target, newAffinity);
             return;
         }
         log.add(new Routed(seq, method, path, 0, 503, String.join("; ", notes)));
