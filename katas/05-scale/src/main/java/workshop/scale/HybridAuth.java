@@ -44,7 +44,7 @@ public final class HybridAuth {
         throw new UnsupportedOperationException("X7 · log out now — see notebooks/05-scale.ipynb, X7");
     }
 
-    /** X7 · ends every refresh session of the user; their access tokens die within the access lifetime. */
+    /** X7 · ends every refresh session of the user and denies each one's current access token at once. */
     public int logoutEverywhere(String user) {
         throw new UnsupportedOperationException("X7 · log out everywhere — see notebooks/05-scale.ipynb, X7");
     }

@@ -84,6 +84,11 @@ public final class RedisSessionStore implements SessionStore {
     }
 
     /** X3 · ends every session in the user's index, then the index; returns how many were still alive. */
+    /** X3 · the IDs in the user's index (live sessions, and ones that expired since: {@link #find} tells them apart). */
+    public java.util.Set<String> sessionsOf(String user) {
+        throw new UnsupportedOperationException("X3 · the per-user index — see notebooks/05-scale.ipynb, X3");
+    }
+
     @Override
     public int deleteAllFor(String user) {
         throw new UnsupportedOperationException("X3 · log out everywhere — see notebooks/05-scale.ipynb, X3");

@@ -105,7 +105,7 @@ class X7HybridTest {
 
     @Test
     @Order(4)
-    @DisplayName("X7 · log out everywhere ends every refresh session of the user, and only theirs")
+    @DisplayName("X7 · log out everywhere ends every refresh session of the user and denies their access tokens, and only theirs")
     void logoutEverywhere() {
         Tokens laptop = auth.login("ada");
         Tokens phone = auth.login("ada");
@@ -118,6 +118,11 @@ class X7HybridTest {
         assertThat(auth.refresh(laptop.refresh())).as("the laptop cannot refresh").isEmpty();
         assertThat(auth.refresh(phoneNext.refresh())).as("nor the phone, with its rotated ID").isEmpty();
         assertThat(auth.refresh(alan.refresh())).as("alan is not logged out").isPresent();
+        assertThat(denyList.isRevoked(claims(laptop.access()).getId())).as("the laptop's access token is denied at once:"
+                + " log out everywhere means now, not when the last access token expires (read each refresh session's"
+                + " current jti before you end it)").isTrue();
+        assertThat(denyList.isRevoked(claims(phoneNext.access()).getId())).as("and the phone's newest one").isTrue();
+        assertThat(denyList.isRevoked(claims(alan.access()).getId())).as("alan's access token stays valid").isFalse();
     }
 
     @Test

@@ -199,6 +199,11 @@ public final class RedisSessionStore implements SessionStore {
         });
     }
 
+    /** X3 · the IDs in the user's index (live sessions, and ones that expired since: {@link #find} tells them apart). */
+    public java.util.Set<String> sessionsOf(String user) {
+        return call(() -> redis.smembers(userKey(user)));
+    }
+
     @Override
     public int deleteAllFor(String user) {
         Object ended = call(() -> redis.eval(DELETE_ALL, List.of(userKey(user)), List.of(prefix + "session:")));
