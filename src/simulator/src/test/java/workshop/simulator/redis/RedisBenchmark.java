@@ -89,7 +89,7 @@ public final class RedisBenchmark {
         List<Double> cold = new ArrayList<>();
         String javaBin = java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString();
         for (int i = 0; i < 5; i++) {
-            Process p = new ProcessBuilder(javaBin, "-cp", System.getProperty("java.class.path"), ColdStart.class.getName())
+            Process p = new ProcessBuilder(javaBin, "-cp", classPath(), ColdStart.class.getName())
                     .redirectErrorStream(true).start();
             String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
             p.waitFor();
@@ -109,6 +109,18 @@ public final class RedisBenchmark {
                         + " includes loading Jedis); later starts in the same JVM median %.0f ms (min %.0f, max %.0f, n=%d)%n",
                 medianOf(cold), cold.get(0), cold.get(cold.size() - 1), cold.size(),
                 medianOf(warm), warm.get(0), warm.get(warm.size() - 1), warm.size());
+    }
+
+    /** The test class path: under {@code exec:java} it is the class loader's, not {@code java.class.path} (Maven's own). */
+    private static String classPath() throws Exception {
+        if (RedisBenchmark.class.getClassLoader() instanceof java.net.URLClassLoader loader) {
+            List<String> entries = new ArrayList<>();
+            for (java.net.URL url : loader.getURLs()) {
+                entries.add(java.nio.file.Path.of(url.toURI()).toString());
+            }
+            return String.join(java.io.File.pathSeparator, entries);
+        }
+        return System.getProperty("java.class.path");
     }
 
     private static void populate(RedisClient client) {
