@@ -64,7 +64,7 @@ final class LoadBalancer {
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(CONNECT_TIMEOUT)
                 .followRedirects(HttpClient.Redirect.NEVER).proxy(HttpClient.Builder.NO_PROXY).build();
         // The client keeps its own executor: sharing the server's would let 8 waiting requests starve their answers.
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
+        this.server = Loopback.server(0);
         server.createContext("/", this::handle);
         server.setExecutor(threads);
     }

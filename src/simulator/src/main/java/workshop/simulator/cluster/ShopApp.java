@@ -3,8 +3,6 @@ package workshop.simulator.cluster;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -57,7 +55,7 @@ final class ShopApp {
 
     /** Starts instance {@code number} on {@code port} of 127.0.0.1 (0 = a free one). */
     static ShopApp start(int number, int port, SessionStore store, TokenCheck tokens) throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 50);
+        HttpServer server = Loopback.server(port);
         ExecutorService threads = Executors.newFixedThreadPool(4, r -> {
             Thread t = new Thread(r, "shop-instance-" + number);
             t.setDaemon(true);
