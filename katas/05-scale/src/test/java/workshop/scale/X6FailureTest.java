@@ -6,6 +6,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import redis.clients.jedis.CommandArguments;
 import redis.clients.jedis.Protocol;
 import redis.clients.jedis.RedisClient;
 import workshop.katasupport.ExpectThrow;
@@ -93,7 +94,7 @@ class X6FailureTest {
             String id = store.create("ada");
             try (RedisClient admin = redis.newClient(RedisTimeouts.DEFAULT)) {
                 // CLIENT PAUSE: the server holds every other client's commands for 1.2 s, as a stalled Redis would.
-                admin.sendCommand(Protocol.Command.CLIENT, "PAUSE", "1200");
+                admin.executeCommand(new CommandArguments(Protocol.Command.CLIENT).add("PAUSE").add("1200"));
                 long took = millisOf(() -> ExpectThrow.expect(SessionStoreUnavailableException.class,
                         "store.find(id) while Redis stalls", () -> store.find(id),
                         "a stalled Redis must not stall every request thread: the socket timeout (500 ms here) ends the"

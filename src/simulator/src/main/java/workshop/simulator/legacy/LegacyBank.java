@@ -394,7 +394,7 @@ public final class LegacyBank implements AutoCloseable {
             Map<String, String> fields = new LinkedHashMap<>();
             try { // FLAW (legacy): read as JSON whatever the Content-Type says
                 JsonNode body = JSON.readTree(request.getBodyAsString());
-                body.fields().forEachRemaining(e -> fields.put(e.getKey(), e.getValue().asText()));
+                body.properties().forEach(e -> fields.put(e.getKey(), e.getValue().asText()));
             } catch (java.io.IOException | RuntimeException e) {
                 return html(400, "<p>The body is not a JSON object.</p>");
             }

@@ -14,6 +14,7 @@ import redis.clients.jedis.ConnectionPoolConfig;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.SslOptions;
 import redis.clients.jedis.exceptions.JedisAccessControlException;
 import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.exceptions.JedisException;
@@ -262,12 +263,14 @@ public final class KitRedis implements AutoCloseable {
                 .socketTimeoutMillis(timeouts.socketMillis())
                 .blockingSocketTimeoutMillis(timeouts.socketMillis())
                 .database(url.database())
-                .ssl(url.tls())
                 .clientName("workshop-kit")
                 // CLIENT SETINFO is Redis 7.2+; older servers (the embedded 6.2) would only log an error for it.
                 // No protocol forced: Jedis offers RESP3 with HELLO and falls back to AUTH and RESP2 on a server
                 // that does not know HELLO (Redis 5, the embedded Windows build).
                 .clientSetInfoConfig(ClientSetInfoConfig.DISABLED);
+        if (url.tls()) {
+            config.sslOptions(SslOptions.defaults()); // the JDK's trust store, the host name verified
+        }
         if (url.user() != null) {
             config.user(url.user());
         }

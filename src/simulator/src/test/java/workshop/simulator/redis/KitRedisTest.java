@@ -21,6 +21,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import redis.clients.jedis.CommandArguments;
 import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.exceptions.JedisConnectionException;
 import redis.clients.jedis.exceptions.JedisDataException;
@@ -111,7 +112,7 @@ class KitRedisTest {
     void dangerousAdminCommandsAreDisabled() {
         RedisClient client = redis.client();
         for (String command : List.of("CONFIG", "MODULE", "REPLICAOF", "SLAVEOF")) {
-            assertThatThrownBy(() -> client.sendCommand(() -> command.getBytes(StandardCharsets.US_ASCII), "GET", "dir"))
+            assertThatThrownBy(() -> client.executeCommand(new CommandArguments(() -> command.getBytes(StandardCharsets.US_ASCII)).add("GET").add("dir")))
                     .as(command).isInstanceOf(JedisDataException.class).hasMessageContaining("unknown command");
         }
     }
