@@ -16,7 +16,6 @@ import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -332,7 +331,7 @@ public final class LegacyBank implements AutoCloseable {
         }
 
         private ResponseDefinition signIn(Request request, Optional<String> session, BankDefences now) {
-            Map<String, String> form = form(request.getBodyAsString());
+            Map<String, String> form = LegacyForms.decode(request.getBodyAsString());
             Optional<ResponseDefinition> refused = refuse(request, request.getMethod().getName(), form, session, now);
             if (refused.isPresent()) {
                 return refused.get();
@@ -368,8 +367,8 @@ public final class LegacyBank implements AutoCloseable {
 
         private ResponseDefinition transfer(Request request, Optional<String> session, BankDefences now) {
             String method = request.getMethod().getName();
-            Map<String, String> form = method.equals("POST") ? form(request.getBodyAsString())
-                    : form(Optional.ofNullable(URI.create(request.getUrl()).getRawQuery()).orElse(""));
+            Map<String, String> form = method.equals("POST") ? LegacyForms.decode(request.getBodyAsString())
+                    : LegacyForms.decode(Optional.ofNullable(URI.create(request.getUrl()).getRawQuery()).orElse(""));
             Optional<String> user = session.map(sessions::get);
             if (user.isEmpty()) {
                 return html(401, "<p>Please <a href=\"/sign-in\">sign in</a> first.</p>");
@@ -451,20 +450,6 @@ public final class LegacyBank implements AutoCloseable {
             String header = request.getHeader("Cookie");
             return header == null ? Optional.empty() : cookieIn(header, name);
         }
-    }
-
-    private static Map<String, String> form(String encoded) {
-        Map<String, String> fields = new LinkedHashMap<>();
-        if (encoded == null || encoded.isEmpty()) {
-            return fields;
-        }
-        for (String pair : encoded.split("&")) {
-            int eq = pair.indexOf('=');
-            String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-            fields.putIfAbsent(name, value);
-        }
-        return fields;
     }
 
     private static String jsString(String s) {

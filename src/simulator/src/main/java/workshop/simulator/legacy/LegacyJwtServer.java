@@ -18,7 +18,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -571,18 +570,6 @@ public final class LegacyJwtServer {
         }
     }
 
-    private static Map<String, String> form(Request request) {
-        Map<String, String> out = new LinkedHashMap<>();
-        for (String pair : request.getBodyAsString().split("&")) {
-            int eq = pair.indexOf('=');
-            if (eq > 0) {
-                out.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-            }
-        }
-        return out;
-    }
-
     /** Why the flawed check refused a token (the message goes into the 401 answer). */
     static final class Refused extends RuntimeException {
         Refused(String reason) {
@@ -614,11 +601,11 @@ public final class LegacyJwtServer {
             String step = String.valueOf(event.getTransformerParameters().getOrDefault("step", ""));
             try {
                 return switch (action) {
-                    case "login" -> login(step, form(request));
+                    case "login" -> login(step, LegacyForms.decode(request.getBodyAsString()));
                     case "admin" -> admin(step, request.getHeader("Authorization"));
                     case "pem" -> text(200, "application/x-pem-file", Pem.publicKey(publicKey(step)));
                     case "welcome" -> text(200, "text/plain; charset=utf-8", WELCOME);
-                    case "refresh" -> refresh(form(request));
+                    case "refresh" -> refresh(LegacyForms.decode(request.getBodyAsString()));
                     case "home" -> text(200, "text/plain; charset=utf-8", LABEL + "\nSteps: " + STEPS
                             + "\nPOST /<step>/login, GET /<step>/admin — see notebooks/04-attacks.ipynb\n");
                     default -> text(500, "text/plain", "unknown action");

@@ -15,7 +15,6 @@ import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -319,18 +318,6 @@ public final class LegacySessionServer {
         return HexFormat.of().formatHex(out);
     }
 
-    private static Map<String, String> form(Request request) {
-        Map<String, String> out = new LinkedHashMap<>();
-        for (String pair : request.getBodyAsString().split("&")) {
-            int eq = pair.indexOf('=');
-            if (eq > 0) {
-                out.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-            }
-        }
-        return out;
-    }
-
     private static String cookie(Request request, String name) {
         Cookie cookie = request.getCookies().get(name);
         return cookie == null || cookie.getValues().isEmpty() ? null : cookie.getValues().get(0);
@@ -388,7 +375,7 @@ public final class LegacySessionServer {
         }
 
         private ResponseDefinition login(String step, Request request) {
-            Map<String, String> form = form(request);
+            Map<String, String> form = LegacyForms.decode(request.getBodyAsString());
             String user = form.getOrDefault("username", "");
             if (!form.getOrDefault("password", "").equals(PASSWORDS.get(user))) {
                 return text(400, "wrong user name or password\n");
@@ -426,7 +413,7 @@ public final class LegacySessionServer {
         }
 
         private ResponseDefinition authLogin(Request request) {
-            Map<String, String> form = form(request);
+            Map<String, String> form = LegacyForms.decode(request.getBodyAsString());
             String user = form.getOrDefault("username", "");
             if (!form.getOrDefault("password", "").equals(PASSWORDS.get(user))) {
                 return text(400, "wrong user name or password\n");
