@@ -43,7 +43,7 @@ public final class ProgressReport {
 
     /**
      * Prints the learner's progress table for every kata under {@code root} (as {@code mvn test} does)
-     * and returns whether every step that ran is green. For tools that run the katas themselves.
+     * and returns whether every step that ran is green, with none skipped. For tools that run the katas themselves.
      */
     public static boolean printTable(Path root, String stepFilter, PrintStream out) {
         return new LearnerTable(root, katas(root, "katas"), stepFilter).print(out) == null;
