@@ -113,6 +113,8 @@
   }
 
   document.getElementById('export').addEventListener('click', exportCsv);
+  // A key pasted into an open tab changes only the fragment: start again with it.
+  window.addEventListener('hashchange', () => location.reload());
   if (!key) {
     showProblem('No instructor key: open the dashboard URL the room server printed (it ends with #key=…).');
   } else {
