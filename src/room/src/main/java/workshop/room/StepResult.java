@@ -1,6 +1,7 @@
 package workshop.room;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -21,5 +22,5 @@ public record StepResult(String kata, String step, String status, int hints, Ins
     public static final Set<String> STATUSES = Set.of(PASSED, FAILED, SKIPPED, NOT_RUN);
 
     /** The JSON field names, in the order the client writes them (the server refuses any other field). */
-    public static final java.util.List<String> FIELDS = java.util.List.of("kata", "step", "status", "hints", "at");
+    public static final List<String> FIELDS = List.of("kata", "step", "status", "hints", "at");
 }
