@@ -29,7 +29,11 @@ public final class ProgressReport {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         switch (mode) {
             case "off" -> { }
-            case "learner" -> end(new LearnerTable(root, katas(root, "katas"), step).print(out));
+            case "learner" -> {
+                // The room's line goes above the table: the table stays the last thing on screen.
+                RoomUpdate.send(root, System.getProperties()).ifPresent(out::println);
+                end(new LearnerTable(root, katas(root, "katas"), step).print(out));
+            }
             case "hint" -> end(new HintCommand(root, katas(root, "katas")).print(hint, out));
             case "verify" -> {
                 String failure = new KataCheck(root, katas(root, "katas"), katas(root, "solutions"), step).print(out);

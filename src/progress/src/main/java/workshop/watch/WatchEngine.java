@@ -25,6 +25,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -35,6 +38,7 @@ import workshop.katasupport.HintLog;
 import workshop.katasupport.Hints;
 import workshop.katasupport.ResultLine;
 import workshop.progress.ProgressReport;
+import workshop.progress.RoomUpdate;
 
 /**
  * Watch mode: a warm JVM that recompiles a kata on every save and shows the current step's verdict,
@@ -216,6 +220,10 @@ public final class WatchEngine implements AutoCloseable {
     /** Re-renders the screen on show, with an extra block below it (a hint); the bar is read anew. */
     private UnaryOperator<String> screen = extra -> extra;
     private String shownBar = "";
+    /** Sends results to the instructor's room (with the learner's opt-in) off the engine thread, one post at a time. */
+    private final ExecutorService roomSender = Executors.newSingleThreadExecutor(r -> Threads.daemon("watch-room", r));
+    /** The room's last answer, shown once above the next screen. */
+    private volatile String roomLine;
 
     private WatchEngine(Builder b) {
         this.root = b.root;
@@ -292,6 +300,7 @@ public final class WatchEngine implements AutoCloseable {
                 watcher.close();
             }
             runner.close();
+            roomSender.shutdown();
             out.println(" Watch mode stopped.");
             out.flush();
             emit(new EngineEvent.Stopped());
@@ -515,6 +524,7 @@ public final class WatchEngine implements AutoCloseable {
             k.failures.putAll(others.failures());
             k.checked = true;
             writeResults(k, others.header(), k.results);
+            sendToRoom();
             emit(new EngineEvent.KataChecked(k.kata.name(), k.greenSteps(), k.steps().size()));
             if (green && !wasGreen && autoAdvance) {
                 advance(k, shownStep);
@@ -722,6 +732,7 @@ public final class WatchEngine implements AutoCloseable {
                 k.failures.putAll(outcome.failures());
                 k.checked = true;
                 writeResults(k, outcome.header(), k.results);
+                sendToRoom();
                 emit(new EngineEvent.KataChecked(k.kata.name(), k.greenSteps(), k.steps().size()));
             } finally {
                 closeQuietly(loader);
@@ -745,9 +756,23 @@ public final class WatchEngine implements AutoCloseable {
     private String show(String body) {
         String text = body.stripTrailing() + "\n\n" + KEYS + "\n";
         out.print(ansi ? CLEAR : text.startsWith(RULE) ? "" : RULE + "\n");
+        String room = roomLine;
+        if (room != null) {
+            roomLine = null;
+            out.println(" " + room);
+        }
         out.print(text);
         out.flush();
         return text;
+    }
+
+    /** With the learner's opt-in, posts every kata's recorded results to the room; its answer shows on the next screen. */
+    private void sendToRoom() {
+        try {
+            roomSender.execute(() -> RoomUpdate.send(root, System.getProperties()).ifPresent(line -> roomLine = line));
+        } catch (RejectedExecutionException e) {
+            // Watch mode is stopping: nothing more to send.
+        }
     }
 
     private void note(String line) {

@@ -3,9 +3,12 @@ package workshop.watch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import com.sun.net.httpserver.HttpServer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,6 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import workshop.katasupport.Hints;
 import workshop.katasupport.ResultLine;
+import workshop.room.RoomSettings;
 
 /**
  * The watch engine on a copy of kata 01 in a temporary kit: no terminal, keys sent as lines, the screen
@@ -96,6 +100,30 @@ class WatchEngineTest {
         assertThat(next.screen()).contains("✔ C1 is green: on to C2, the next red step.", "✘ C2 · ");
         assertThat(results()).filteredOn(r -> r.step().equals("C1")).hasSize(5)
                 .allMatch(r -> r.status() == ResultLine.Status.PASSED);
+    }
+
+    @Test
+    void withTheLearnersOptInEachRunOfTheWholeKataSendsItsStepResultsToTheRoom() throws Exception {
+        BlockingQueue<String> posts = new LinkedBlockingQueue<>();
+        HttpServer room = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        room.createContext("/api/results", ex -> {
+            posts.add(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            ex.sendResponseHeaders(200, -1);
+            ex.close();
+        });
+        room.start();
+        try {
+            RoomSettings.of("http://127.0.0.1:" + room.getAddress().getPort(), "ABCD2345", "ana").save(root);
+            start(Duration.ofSeconds(30));
+            await(EngineEvent.KataChecked.class, c -> c.kata().equals("01-cookies"));
+            String post = posts.poll(WAIT.toSeconds(), TimeUnit.SECONDS);
+            assertThat(post).as("a post after the kata's run").isNotNull();
+            assertThat(post).startsWith("{\"name\":\"ana\",\"steps\":[")
+                    .contains("{\"kata\":\"01-cookies\",\"step\":\"C1\",\"status\":\"failed\",\"hints\":0,")
+                    .contains("\"step\":\"C19\"");
+        } finally {
+            room.stop(0);
+        }
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.LinkedHashMap;
@@ -442,6 +443,15 @@ public final class HeadlessBrowser implements AutoCloseable {
         }
         return value.has("unserializableValue") ? CdpConnection.JSON.getNodeFactory().textNode(
                 value.get("unserializableValue").asText()) : null;
+    }
+
+    /**
+     * A PNG of the whole page as the browser renders it now ({@code Page.captureScreenshot}), e.g. to keep what a
+     * test saw.
+     */
+    public byte[] screenshot() {
+        JsonNode result = call(sessionId, "Page.captureScreenshot", Map.of("format", "png", "captureBeyondViewport", true));
+        return Base64.getDecoder().decode(result.path("data").asText());
     }
 
     /** The address of the page now open. */
