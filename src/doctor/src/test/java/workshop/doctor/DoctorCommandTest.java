@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** The learner's command itself: {@code java src/doctor/Doctor.java}, started from the kit's root. */
+/** The learner's command itself: {@code java src/doctor/workshop/doctor/Doctor.java}, started from the kit's root. */
 class DoctorCommandTest {
 
     record Result(int exit, List<String> lines) {
@@ -23,7 +23,7 @@ class DoctorCommandTest {
 
     static Result doctor(String... args) throws IOException, InterruptedException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        List<String> command = new ArrayList<>(List.of(java.toString(), "src/doctor/Doctor.java"));
+        List<String> command = new ArrayList<>(List.of(java.toString(), "src/doctor/workshop/doctor/Doctor.java"));
         command.addAll(List.of(args));
         Process process = new ProcessBuilder(command).directory(DoctorTest.KIT.toFile()).redirectErrorStream(true)
                 .start();

@@ -261,6 +261,6 @@ class DoctorTest {
         Run run = run(Doctor.Options.forThisMachine().kitRoot(tmp).only("kit"));
 
         assertThat(run.fixLines()).as(run.text()).singleElement().asString()
-                .startsWith("FIX: kit: no kit in ").contains("java src/doctor/Doctor.java");
+                .startsWith("FIX: kit: no kit in ").contains("java src/doctor/workshop/doctor/Doctor.java");
     }
 }

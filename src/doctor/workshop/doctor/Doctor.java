@@ -47,7 +47,8 @@ import org.w3c.dom.NodeList;
  * {@code OK   check: what was found} or {@code FIX: check: what is wrong — the exact next step}, then a verdict.
  * <p>
  * One self-contained file in Java 11 syntax with no dependencies, so it runs where the build cannot (a JDK 11, no
- * Maven): {@code java src/doctor/Doctor.java} from the kit's root, the same on Linux, macOS and Windows. Also
+ * Maven): {@code java src/doctor/workshop/doctor/Doctor.java} from the kit's root, the same on Linux, macOS and
+ * Windows (the folders match the package: Java 22+ launchers require it). Also
  * {@code mvn -Pdoctor} / {@code ./mvnw -Pdoctor}, and notebook 00 calls {@link #run(Options, PrintStream)}.
  * Exit code 0 when nothing needs fixing, 1 otherwise (2 for an unknown option).
  */
@@ -140,6 +141,7 @@ public final class Doctor {
         Predicate<String> hostResolves = Doctor::resolves;
         BooleanSupplier centralReachable = null;
         Set<String> only = new LinkedHashSet<>();
+        Path fixesFile;
 
         /** Options for this machine, the kit's root being the current folder. */
         public static Options forThisMachine() {
@@ -232,6 +234,8 @@ public final class Doctor {
                     options.instructor(true);
                 } else if (arg.startsWith("--maven=")) {
                     options.mavenVersion(arg.substring("--maven=".length()));
+                } else if (arg.startsWith("--fixes-file=")) {
+                    options.fixesFile = Path.of(arg.substring("--fixes-file=".length())).toAbsolutePath();
                 } else if (arg.startsWith("--only=")) {
                     options.only(arg.substring("--only=".length()).split(","));
                 } else {
@@ -302,11 +306,32 @@ public final class Doctor {
                 fixes++;
             }
         }
-        out.println(fixes == 0
+        String verdict = fixes == 0
                 ? "Ready: nothing to fix. See you at the workshop."
                 : fixes + (fixes == 1 ? " thing needs" : " things need") + " fixing: do each FIX line above,"
-                        + " then run the doctor again.");
+                        + " then run the doctor again.";
+        out.println(verdict);
+        out.flush();
+        doctor.writeFixesFile(fixes, verdict);
         return fixes;
+    }
+
+    /** For mvn -Pdoctor: the verdict in a file when something needs fixing (the build then fails with it). */
+    private void writeFixesFile(int fixes, String verdict) {
+        Path file = options.fixesFile;
+        if (file == null) {
+            return;
+        }
+        try {
+            if (fixes == 0) {
+                Files.deleteIfExists(file);
+            } else {
+                Files.createDirectories(file.toAbsolutePath().getParent());
+                Files.write(file, List.of(verdict), StandardCharsets.UTF_8);
+            }
+        } catch (IOException e) {
+            out.println("INFO doctor: could not write " + file + " (" + e.getMessage() + ")");
+        }
     }
 
     private void step(String check, Runnable body) {
@@ -345,7 +370,7 @@ public final class Doctor {
         Path root = options.kitRoot;
         if (!Files.isRegularFile(root.resolve("pom.xml")) || !Files.isDirectory(root.resolve("katas"))) {
             fix("kit", "no kit in " + root + " (no pom.xml and katas/ there)", "change to the kit's folder (the"
-                    + " one with pom.xml and mvnw), then run: java src/doctor/Doctor.java");
+                    + " one with pom.xml and mvnw), then run: java src/doctor/workshop/doctor/Doctor.java");
             return;
         }
         ok("kit", root + (Files.isRegularFile(root.resolve(MANIFEST))
