@@ -388,8 +388,12 @@ public final class Doctor {
             javaVerdict(running, home, where + ", which Maven uses too (JAVA_HOME is not set)");
             return;
         }
-        javaVerdict(running, home, where);
         Path mavenHome = path(javaHomeEnv);
+        if (mavenHome != null && sameFile(mavenHome, home)) {
+            javaVerdict(running, home, where + ", which is JAVA_HOME too");
+            return;
+        }
+        javaVerdict(running, home, where);
         String mavenWhere = "JAVA_HOME=" + javaHomeEnv + ", the JDK Maven uses";
         if (mavenHome == null || !Files.isDirectory(mavenHome)) {
             fix("java", mavenWhere + ": no such folder", "set JAVA_HOME to a JDK " + MIN_JAVA + "+ folder (the one"
@@ -423,6 +427,14 @@ public final class Doctor {
             return;
         }
         ok("java", "Java " + version + " with javac: " + where);
+    }
+
+    private static boolean sameFile(Path a, Path b) {
+        try {
+            return Files.exists(a) && Files.exists(b) && Files.isSameFile(a, b);
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** {@code JAVA_VERSION} from a JDK's {@code release} file, or "" when there is none. */
@@ -990,16 +1002,25 @@ public final class Doctor {
             String host = uri == null || uri.getHost() == null ? first.getValue() : uri.getHost();
             int port = uri == null || uri.getPort() < 0 ? 8080 : uri.getPort();
             String noProxy = envIgnoringCase("NO_PROXY");
-            String nonProxy = "localhost|127.0.0.1" + (noProxy.isEmpty() ? "" : "|" + noProxy.replace(',', '|')
-                    .replace(" ", ""));
+            StringBuilder nonProxy = new StringBuilder("localhost|127.0.0.1");
+            for (String entry : noProxy.split(",")) {
+                String h = entry.strip();
+                if (!h.isEmpty() && !h.equals("localhost") && !h.equals("127.0.0.1")) {
+                    nonProxy.append('|').append(h.startsWith(".") ? "*" + h : h); // Maven's wildcard is *.example
+                }
+            }
             problem(bundle, first.getKey() + "=" + first.getValue() + " is set but " + settings + " has no active"
-                    + " <proxy>: Maven ignores the proxy environment variables", "add this to " + settings
-                    + " (inside <settings>), then run the doctor again:");
+                    + " <proxy>: Maven ignores the proxy environment variables", "add the next line to " + settings
+                    + (Files.exists(settings) ? " (inside <settings>)" : " (a new file)") + ", then run the doctor"
+                    + " again:");
             String xml = "<proxies><proxy><id>http-proxy</id><active>true</active><protocol>http</protocol><host>"
                     + host + "</host><port>" + port + "</port><nonProxyHosts>" + nonProxy + "</nonProxyHosts></proxy>"
                     + "<proxy><id>https-proxy</id><active>true</active><protocol>https</protocol><host>" + host
                     + "</host><port>" + port + "</port><nonProxyHosts>" + nonProxy + "</nonProxyHosts></proxy>"
                     + "</proxies>";
+            if (!Files.exists(settings)) {
+                xml = "<settings>" + xml + "</settings>"; // a new settings.xml is this line alone
+            }
             info("proxy", xml + (uri != null && uri.getUserInfo() != null
                     ? " (and <username>/<password> in each <proxy>)" : ""));
             fine = false;

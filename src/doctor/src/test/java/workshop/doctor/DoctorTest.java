@@ -90,6 +90,21 @@ class DoctorTest {
     }
 
     @Test
+    void java_home_with_17_0_3_is_ok_and_the_same_jdk_twice_is_one_line() throws IOException {
+        Path jdk = fakeJdk("17.0.3", true);
+        Run other = run(Doctor.Options.forThisMachine().kitRoot(KIT).env(env("JAVA_HOME", jdk.toString()))
+                .only("java"));
+        Run same = run(Doctor.Options.forThisMachine().kitRoot(KIT).env(env("JAVA_HOME", jdk.toString()))
+                .runningJava("17.0.3", jdk).only("java"));
+
+        assertThat(other.fixes()).as(other.text()).isZero();
+        assertThat(other.lines()).as(other.text())
+                .anyMatch(l -> l.startsWith("OK   java: Java 17.0.3 with javac: JAVA_HOME=" + jdk));
+        assertThat(same.lines()).as(same.text()).filteredOn(l -> l.startsWith("OK   java: ")).singleElement()
+                .asString().endsWith("which is JAVA_HOME too");
+    }
+
+    @Test
     void java_home_with_11_is_refused() throws IOException {
         Path jdk = fakeJdk("11.0.22", true);
         Run run = run(Doctor.Options.forThisMachine().kitRoot(KIT).env(env("JAVA_HOME", jdk.toString()))
@@ -207,8 +222,8 @@ class DoctorTest {
         assertThat(run.fixLines()).as(run.text()).singleElement().asString()
                 .startsWith("FIX: proxy: HTTPS_PROXY=http://proxy.corp.example:3128 is set but")
                 .contains("Maven ignores the proxy environment variables")
-                .contains("add this to " + home.resolve(".m2").resolve("settings.xml"));
-        assertThat(run.lines()).as(run.text()).anyMatch(l -> l.startsWith("INFO proxy: <proxies><proxy>")
+                .contains("add the next line to " + home.resolve(".m2").resolve("settings.xml") + " (a new file)");
+        assertThat(run.lines()).as(run.text()).anyMatch(l -> l.startsWith("INFO proxy: <settings><proxies><proxy>")
                 && l.contains("<host>proxy.corp.example</host><port>3128</port>"));
     }
 
