@@ -13,6 +13,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileStore;
@@ -44,13 +45,16 @@ import org.w3c.dom.NodeList;
 
 /**
  * The kit's setup doctor: checks a learner's machine the week before the workshop and prints one line per check,
- * {@code OK   check: what was found} or {@code FIX: check: what is wrong — the exact next step}, then a verdict.
+ * {@code OK   check: what was found} or {@code FIX: check: what is wrong - the exact next step}, then a verdict.
  * <p>
  * One self-contained file in Java 11 syntax with no dependencies, so it runs where the build cannot (a JDK 11, no
  * Maven): {@code java src/doctor/workshop/doctor/Doctor.java} from the kit's root, the same on Linux, macOS and
  * Windows (the folders match the package: Java 22+ launchers require it). Also
  * {@code mvn -Pdoctor} / {@code ./mvnw -Pdoctor}, and notebook 00 calls {@link #run(Options, PrintStream)}.
  * Exit code 0 when nothing needs fixing, 1 otherwise (2 for an unknown option).
+ * <p>
+ * The file is plain ASCII (other characters as unicode escapes): the source launcher reads it in the platform's
+ * charset, which is not UTF-8 on Windows before Java 18.
  */
 public final class Doctor {
 
@@ -58,7 +62,7 @@ public final class Doctor {
     public static final String MIN_JAVA = "17.0.3";
     /** The oldest Maven the kit's build accepts (the root pom's enforcer says the same). */
     public static final String MIN_MAVEN = "3.8.1";
-    /** Jupyter's default port: when taken, a new Jupyter picks the next free one (8889, …) and says so. */
+    /** Jupyter's default port: when taken, a new Jupyter picks the next free one (8889, ...) and says so. */
     public static final int JUPYTER_PORT = 8888;
     /** The room dashboard's default port (instructor only, {@code mvn -Proom}). */
     public static final int ROOM_PORT = 7878;
@@ -142,6 +146,7 @@ public final class Doctor {
         BooleanSupplier centralReachable = null;
         Set<String> only = new LinkedHashSet<>();
         Path fixesFile;
+        boolean ascii;
 
         /** Options for this machine, the kit's root being the current folder. */
         public static Options forThisMachine() {
@@ -154,7 +159,7 @@ public final class Doctor {
             return this;
         }
 
-        /** The environment variables to read (JAVA_HOME, PATH, the proxy variables, WORKSHOP_BROWSER, …). */
+        /** The environment variables to read (JAVA_HOME, PATH, the proxy variables, WORKSHOP_BROWSER, ...). */
         public Options env(Map<String, String> environment) {
             this.env = Collections.unmodifiableMap(new LinkedHashMap<>(environment));
             this.envInjected = true;
@@ -278,6 +283,7 @@ public final class Doctor {
             System.exit(2);
             return;
         }
+        options.ascii = !consoleShowsDashes();
         int fixes = run(options, System.out);
         System.exit(fixes == 0 ? 0 : 1);
     }
@@ -289,7 +295,7 @@ public final class Doctor {
      */
     public static int run(Options options, PrintStream out) {
         Doctor doctor = new Doctor(options, out);
-        out.println("Setup doctor for the Cookie · Session · JWT kit (" + options.kitRoot + ")");
+        doctor.print("Setup doctor for the Cookie \u00b7 Session \u00b7 JWT kit (" + options.kitRoot + ")");
         boolean bundle = Files.isRegularFile(options.kitRoot.resolve(MANIFEST));
         doctor.step("kit", doctor::checkKit);
         doctor.step("java", doctor::checkJava);
@@ -310,8 +316,7 @@ public final class Doctor {
                 ? "Ready: nothing to fix. See you at the workshop."
                 : fixes + (fixes == 1 ? " thing needs" : " things need") + " fixing: do each FIX line above,"
                         + " then run the doctor again.";
-        out.println(verdict);
-        out.flush();
+        doctor.print(verdict);
         doctor.writeFixesFile(fixes, verdict);
         return fixes;
     }
@@ -330,7 +335,7 @@ public final class Doctor {
                 Files.write(file, List.of(verdict), StandardCharsets.UTF_8);
             }
         } catch (IOException e) {
-            out.println("INFO doctor: could not write " + file + " (" + e.getMessage() + ")");
+            print("INFO doctor: could not write " + file + " (" + e.getMessage() + ")");
         }
     }
 
@@ -355,13 +360,36 @@ public final class Doctor {
     }
 
     private void fix(String check, String problem, String nextStep) {
-        add(new Line(Status.FIX, check, problem + " — " + nextStep));
+        add(new Line(Status.FIX, check, problem + " \u2014 " + nextStep));
     }
 
     private void add(Line line) {
         lines.add(line);
-        out.println(line);
+        print(line.toString());
+    }
+
+    private void print(String text) {
+        out.println(options.ascii ? ascii(text) : text);
         out.flush();
+    }
+
+    /** For a console whose code page has no dashes (e.g. cp437 on Windows): the same text in ASCII. */
+    static String ascii(String text) {
+        return text.replace("\u2014", "--").replace("\u2013", "-").replace("\u00b7", "-").replace("\u2026", "...")
+                .replace("\u2714", "ok");
+    }
+
+    /** Whether this JVM's console shows the doctor's dashes (Windows consoles often cannot). */
+    static boolean consoleShowsDashes() {
+        String encoding = System.getProperty("stdout.encoding", System.getProperty("sun.stdout.encoding", ""));
+        if (encoding.isEmpty()) {
+            return true;
+        }
+        try {
+            return Charset.forName(encoding).newEncoder().canEncode("\u2014\u2013\u00b7\u2026");
+        } catch (RuntimeException e) {
+            return true;
+        }
     }
 
     // ---------------------------------------------------------------- kit
@@ -635,7 +663,7 @@ public final class Doctor {
                 + installed(versions.get("nbclient"), true) + ")";
         if (!lab && !notebook) {
             fix("jupyter", found + ": neither JupyterLab nor the classic Notebook", "install one: `pip install"
-                    + " jupyterlab` (py -m pip … on Windows; Debian/Ubuntu: sudo apt install jupyter-notebook)");
+                    + " jupyterlab` (py -m pip \u2026 on Windows; Debian/Ubuntu: sudo apt install jupyter-notebook)");
             return;
         }
         ok("jupyter", found + "; mvn -Pjupyter opens " + (lab ? "JupyterLab (jupyter lab)"
@@ -742,7 +770,7 @@ public final class Doctor {
     private void checkBrowser() {
         String chosen = env(BROWSER_ENV);
         if (chosen.equals("none")) {
-            fix("browser", BROWSER_ENV + "=none: the browser lab's steps (A14–A18) will be skipped, and a skipped"
+            fix("browser", BROWSER_ENV + "=none: the browser lab's steps (A14\u2013A18) will be skipped, and a skipped"
                     + " step is not green", "unset " + BROWSER_ENV + " (or set it to a Chromium-family browser's"
                     + " executable)");
             return;
@@ -1046,7 +1074,7 @@ public final class Doctor {
     /** A FIX online; in a learner bundle (no downloads) the same finding is only INFO. */
     private void problem(boolean bundle, String problem, String nextStep) {
         if (bundle) {
-            info("proxy", problem + " — matters only online: this learner bundle builds offline");
+            info("proxy", problem + " \u2014 matters only online: this learner bundle builds offline");
         } else {
             fix("proxy", problem, nextStep);
         }

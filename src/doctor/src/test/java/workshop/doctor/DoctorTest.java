@@ -272,6 +272,17 @@ class DoctorTest {
     }
 
     @Test
+    void the_source_file_is_ascii_so_every_platform_charset_reads_it_alike() throws IOException {
+        byte[] source = Files.readAllBytes(KIT.resolve("src/doctor/workshop/doctor/Doctor.java"));
+        for (int i = 0; i < source.length; i++) {
+            assertThat(source[i] & 0xff).as("byte %d of Doctor.java: the source launcher reads the file in the"
+                    + " platform charset (windows-1252 on many Windows machines before Java 18), so write"
+                    + " other characters as unicode escapes", i).isLessThan(0x80);
+        }
+        assertThat(Doctor.ascii("FIX: a \u2014 b \u00b7 A14\u2013A18 \u2026")).isEqualTo("FIX: a -- b - A14-A18 ...");
+    }
+
+    @Test
     void a_folder_without_the_kit_is_a_fix() {
         Run run = run(Doctor.Options.forThisMachine().kitRoot(tmp).only("kit"));
 
