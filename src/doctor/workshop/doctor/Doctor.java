@@ -643,7 +643,7 @@ public final class Doctor {
             return;
         }
         Map<String, String> versions = new LinkedHashMap<>();
-        String output = runCommand(List.of(jupyter.toString(), "--version"), 90);
+        String output = jupyterVersion;
         for (String line : output.split("\\R")) {
             int colon = line.indexOf(':');
             if (colon > 0) {
@@ -712,8 +712,12 @@ public final class Doctor {
             }
         }
         for (Path candidate : new LinkedHashSet<>(candidates)) {
-            if (Files.isRegularFile(candidate) && runs(List.of(candidate.toString(), "--version"))) {
-                return candidate;
+            if (Files.isRegularFile(candidate)) {
+                String output = runCommand(List.of(candidate.toString(), "--version"), 90);
+                if (lastExit == 0) {
+                    jupyterVersion = output;
+                    return candidate;
+                }
             }
         }
         return null;
@@ -1296,11 +1300,8 @@ public final class Doctor {
         }
     }
 
-    private boolean runs(List<String> command) {
-        return runCommand(command, 90) != null && lastExit == 0;
-    }
-
     private int lastExit = -1;
+    private String jupyterVersion = "";
 
     /** Runs a command with the examined environment; its output (stdout and stderr), or "" when it cannot start. */
     private String runCommand(List<String> command, int seconds) {

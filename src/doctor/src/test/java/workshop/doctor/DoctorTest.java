@@ -151,6 +151,49 @@ class DoctorTest {
     }
 
     @Test
+    void without_mvn_the_wrapper_is_ok_once_its_maven_is_downloaded_or_central_answers() throws IOException {
+        Path emptyPath = Files.createDirectories(tmp.resolve("bin"));
+        Path home = Files.createDirectories(tmp.resolve("home"));
+        Map<String, String> noMaven = env("PATH", emptyPath.toString());
+        noMaven.remove("MAVEN_USER_HOME");
+
+        Run offline = run(Doctor.Options.forThisMachine().kitRoot(KIT).env(noMaven).userHome(home)
+                .centralReachable(() -> false).only("maven"));
+        Run online = run(Doctor.Options.forThisMachine().kitRoot(KIT).env(noMaven).userHome(home)
+                .centralReachable(() -> true).only("maven"));
+        Path dist = Files.createDirectories(home.resolve(".m2/wrapper/dists/apache-maven-3.9.9/3a1b2c/bin"));
+        Files.writeString(dist.resolve("mvn"), "");
+        Run downloaded = run(Doctor.Options.forThisMachine().kitRoot(KIT).env(noMaven).userHome(home)
+                .centralReachable(() -> false).only("maven"));
+
+        assertThat(offline.fixLines()).as(offline.text()).singleElement().asString()
+                .startsWith("FIX: maven: no mvn on PATH, the wrapper's Maven (apache-maven-3.9.9) is not downloaded")
+                .contains("-v once where the internet works");
+        assertThat(online.fixes()).as(online.text()).isZero();
+        assertThat(online.lines()).anyMatch(l -> l.startsWith("OK   maven: no mvn on PATH; the wrapper downloads"));
+        assertThat(downloaded.fixes()).as(downloaded.text()).isZero();
+        assertThat(downloaded.lines()).anyMatch(l -> l.startsWith("OK   maven: no mvn on PATH; the wrapper's Maven"
+                + " is downloaded"));
+    }
+
+    @Test
+    void a_maven_older_than_3_8_1_is_a_fix() {
+        Run run = run(Doctor.Options.forThisMachine().kitRoot(KIT).mavenVersion("3.6.3").only("maven"));
+
+        assertThat(run.fixLines()).as(run.text()).singleElement().asString()
+                .startsWith("FIX: maven: Maven 3.6.3 started the doctor; the kit needs 3.8.1+");
+    }
+
+    @Test
+    void no_jupyter_is_a_fix_with_the_install_commands() {
+        Run run = run(Doctor.Options.forThisMachine().kitRoot(KIT)
+                .env(env("JUPYTER", tmp.resolve("no-jupyter").toString())).only("jupyter"));
+
+        assertThat(run.fixLines()).as(run.text()).singleElement().asString()
+                .startsWith("FIX: jupyter: no jupyter found").contains("pip install jupyterlab");
+    }
+
+    @Test
     void a_taken_port_is_a_fix_naming_it_and_a_free_one_is_ok() throws IOException {
         try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
             int free;
