@@ -152,13 +152,22 @@ final class PomEdit {
         }
     }
 
-    /** Removes an element and the indentation in front of it, so that no blank line is left behind. */
+    /**
+     * Removes an element with the comment right above it (which speaks of it) and the indentation in front of
+     * both, so that no blank line is left behind.
+     */
     private static void remove(Element element) {
-        Node before = element.getPreviousSibling();
-        if (before != null && before.getNodeType() == Node.TEXT_NODE && before.getTextContent().isBlank()) {
-            before.getParentNode().removeChild(before);
+        Node node = element;
+        while (node != null) {
+            Node before = node.getPreviousSibling();
+            if (before != null && before.getNodeType() == Node.TEXT_NODE && before.getTextContent().isBlank()) {
+                before.getParentNode().removeChild(before);
+                before = node.getPreviousSibling();
+            }
+            Node parent = node.getParentNode();
+            parent.removeChild(node);
+            node = before != null && before.getNodeType() == Node.COMMENT_NODE ? before : null;
         }
-        element.getParentNode().removeChild(element);
     }
 
     private static List<Element> children(Element parent, String name) {

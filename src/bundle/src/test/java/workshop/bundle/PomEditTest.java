@@ -30,6 +30,7 @@ class PomEditTest {
                   <id>solutions</id>
                   <modules><module>solutions/01-cookies</module></modules>
                 </profile>
+                <!-- mvn -Pbundle: goes with its profile. -->
                 <profile>
                   <id>bundle</id>
                   <modules>
