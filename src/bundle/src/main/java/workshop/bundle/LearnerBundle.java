@@ -111,7 +111,9 @@ public final class LearnerBundle {
             zip(stage, TOP, learnerZip);
             checkNoAnswers(learnerZip, files);
             List<Path> solutionZips = solutionZips(files);
+            // The logs of the Maven runs stay in work/logs; the copies of the tree go.
             deleteTree(work.resolve("fill"));
+            deleteTree(work.resolve("stage"));
             return new Result(learnerZip, Files.size(learnerZip), solutionZips, count[0], bytes,
                     Duration.ofNanos(System.nanoTime() - start));
         } catch (IOException e) {
