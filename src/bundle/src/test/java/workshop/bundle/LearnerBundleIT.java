@@ -64,6 +64,8 @@ class LearnerBundleIT {
                 .isEmpty();
         assertThat(test.output()).as("the progress table (%s)", test.log()).contains("Kata progress", "Red is where a kata starts");
         assertThat(test.exitCode()).as("red starters end mvn test with exit code 1 (%s)", test.log()).isEqualTo(1);
+        assertThat(filesNamed(learner, "KataCheck")).as("no KataCheck source or class after the learner's build").isEmpty();
+        assertThat(learner.resolve("solutions")).doesNotExist();
 
         MavenRun.Outcome debug = learnerRun(learner, home, isolation, List.of("-o", "-X", "-N", "validate"), "which-repository");
         assertThat(debug.output()).as("Maven used the bundle's repository (%s)", debug.log())
