@@ -537,7 +537,7 @@ public final class LearnerBundle {
                 if (!inLearnerBundle(path) && !path.startsWith(REPOSITORY + "/")) {
                     problems.add(path + " is left out of the learner bundle");
                 }
-                if (path.startsWith(REPOSITORY + "/workshop/") || path.contains("KataCheck")) {
+                if (path.startsWith(REPOSITORY + "/workshop/") || isKataCheck(path.substring(path.lastIndexOf('/') + 1))) {
                     problems.add(path + " belongs to the maintainers' build");
                 }
                 if (entry.isDirectory() || path.startsWith(REPOSITORY + "/") || entry.getSize() > 2_000_000) {
@@ -561,6 +561,13 @@ public final class LearnerBundle {
         out.println("Answer check: no solutions/ path, no KataCheck, none of " + bodies.size()
                 + " solution class bodies in the learner zip");
     }
+
+    /** Whether a file name is the starter/solution check's source, test or class. */
+    static boolean isKataCheck(String fileName) {
+        return KATA_CHECK.matcher(fileName).matches();
+    }
+
+    private static final Pattern KATA_CHECK = Pattern.compile("KataCheck(Test)?(\\$.*)?\\.(java|class)");
 
     /** The text of a class from its first brace on, with whitespace collapsed. */
     static String body(String source) {

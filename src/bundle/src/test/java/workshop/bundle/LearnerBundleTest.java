@@ -21,6 +21,9 @@ class LearnerBundleTest {
         assertThat(List.of("solutions/01-cookies/README.md", "solutions/guide/README.md", ".ci/run", "src/bundle/pom.xml",
                 "src/progress/src/main/java/workshop/progress/KataCheck.java"))
                 .noneMatch(LearnerBundle::inLearnerBundle);
+        assertThat(List.of("KataCheck.java", "KataCheck.class", "KataCheck$Row.class", "KataCheckTest.java"))
+                .allMatch(LearnerBundle::isKataCheck);
+        assertThat(LearnerBundle.isKataCheck("EngineEvent$KataChecked.class")).isFalse();
     }
 
     @Test
