@@ -1,6 +1,7 @@
 package workshop.progress;
 
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,8 +15,10 @@ import workshop.katasupport.ResultLine;
 /**
  * The maintainer's check: every kata test fails on the starter and passes on the solution, both runs
  * contain the same tests, and every test names its step. A test that passes on a starter is a defect.
+ * Run by the {@code solutions} profile only (its own main class, so the learner bundle can leave it out).
+ * Arguments: the kit's root folder and the {@code -Dstep} filter (must be empty).
  */
-final class KataCheck {
+public final class KataCheck {
 
     private static final String RULE = "─".repeat(78);
 
@@ -29,6 +32,17 @@ final class KataCheck {
         this.katas = katas;
         this.solutions = solutions;
         this.step = step == null ? "" : step.strip();
+    }
+
+    public static void main(String[] args) {
+        Path root = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
+        String step = args.length > 1 ? args[1] : "";
+        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        String failure = new KataCheck(root, ProgressReport.katas(root, "katas"), ProgressReport.katas(root, "solutions"),
+                step).print(out);
+        if (failure != null) {
+            throw new ProgressReport.KataProgressException(failure);
+        }
     }
 
     /** Prints the check; returns the build's failure sentence, or null when every kata is sound. */

@@ -11,10 +11,11 @@ import java.util.stream.Stream;
 
 /**
  * Runs last in the build. Learner mode prints the progress table and ends the build: exit code 1
- * while a step is red, 0 otherwise. Hint mode prints the next hint level of one step. Verify mode
- * checks that every kata test fails on its starter and passes on its solution.
- * Arguments: the kit's root folder, the mode ({@code learner}, {@code hint}, {@code verify} or
- * {@code off}), the {@code -Dstep} filter (may be empty), and the {@code -Dhint} step (hint mode).
+ * while a step is red, 0 otherwise. Hint mode prints the next hint level of one step. The maintainer's
+ * starter/solution check is a separate main class, {@link KataCheck}, run only by the {@code solutions}
+ * profile (the learner bundle leaves it out).
+ * Arguments: the kit's root folder, the mode ({@code learner}, {@code hint} or {@code off}), the
+ * {@code -Dstep} filter (may be empty), and the {@code -Dhint} step (hint mode).
  */
 public final class ProgressReport {
 
@@ -35,13 +36,7 @@ public final class ProgressReport {
                 end(new LearnerTable(root, katas(root, "katas"), step).print(out));
             }
             case "hint" -> end(new HintCommand(root, katas(root, "katas")).print(hint, out));
-            case "verify" -> {
-                String failure = new KataCheck(root, katas(root, "katas"), katas(root, "solutions"), step).print(out);
-                if (failure != null) {
-                    throw new KataProgressException(failure);
-                }
-            }
-            default -> throw new IllegalArgumentException("Unknown progress mode '" + mode + "': use learner, verify or off.");
+            default -> throw new IllegalArgumentException("Unknown progress mode '" + mode + "': use learner, hint or off.");
         }
     }
 
@@ -74,7 +69,7 @@ public final class ProgressReport {
      * trace advice, "[Help 1]", "-rf") would only push the table off the screen, and the table already
      * says what to do. Exit code 1 while something is red, 0 otherwise. Under the Maven daemon (mvnd),
      * which must not be stopped, or with {@code -Dprogress.noExit=true} (a tool that embeds Maven), the
-     * failure becomes an exception as in verify mode.
+     * failure becomes an exception, as in the maintainer's check.
      */
     private static void end(String failure) {
         System.out.flush();
