@@ -74,7 +74,7 @@ class LearnerBundleIT {
 
         if (jupyterWithNbconvert()) {
             MavenRun.Outcome notebook = learnerRun(learner, home, isolation,
-                    List.of("-o", "-Pnotebooks", "-Dnotebook=00"), "notebook-00");
+                    List.of("-o", "-Pnotebooks", "-Dnotebook=00"), "notebook-00", true); // its doctor cell wants a browser
             assertThat(MavenRun.resolutionErrors(notebook.output())).as(notebook.log().toString()).isEmpty();
             assertThat(notebook.exitCode()).as("mvn -o -Pnotebooks -Dnotebook=00 in the bundle (%s)", notebook.log())
                     .isZero();
@@ -137,12 +137,20 @@ class LearnerBundleIT {
 
     private static MavenRun.Outcome learnerRun(Path learner, Path home, Isolation isolation, List<String> args,
             String name) {
+        return learnerRun(learner, home, isolation, args, name, false);
+    }
+
+    /** {@code withBrowser}: keep the machine's browser (WORKSHOP_BROWSER as inherited) instead of none. */
+    private static MavenRun.Outcome learnerRun(Path learner, Path home, Isolation isolation, List<String> args,
+            String name, boolean withBrowser) {
         MavenRun run = new MavenRun(Path.of(System.getProperty("maven.home")), learner)
                 .wrappedIn(isolation.wrapper())
                 .env("HOME", home.toString())
-                .env("USERPROFILE", home.toString())
-                // The browser steps need no Maven artifacts; without a browser they are skipped quickly.
-                .env("WORKSHOP_BROWSER", "none");
+                .env("USERPROFILE", home.toString());
+        if (!withBrowser) {
+            // The browser steps need no Maven artifacts; without a browser they are skipped quickly.
+            run.env("WORKSHOP_BROWSER", "none");
+        }
         if (isolation.mavenOpts() != null) {
             run.env("MAVEN_OPTS", isolation.mavenOpts());
         }
