@@ -1,6 +1,8 @@
 package workshop.progress;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static workshop.progress.KataResults.line;
+import static workshop.progress.KataResults.write;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -8,7 +10,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import workshop.katasupport.ResultLine;
@@ -25,25 +26,25 @@ class KataCheckTest {
 
     @Test
     void theCheckPassesWhenStartersAreRedAndSolutionsGreen() throws IOException {
-        module("katas/01-cookies", "", line(Status.FAILED, "C1", "m1", "C1 · parse", "not implemented"));
-        module("solutions/01-cookies", "", line(Status.PASSED, "C1", "m1", "C1 · parse", ""));
+        write(root, "katas/01-cookies", "", line(Status.FAILED, "C1", "m1", "C1 · parse", "not implemented"));
+        write(root, "solutions/01-cookies", "", line(Status.PASSED, "C1", "m1", "C1 · parse", ""));
         assertThat(check()).isNull();
     }
 
     @Test
     void theCheckNamesAStepThatPassesOnTheStarter() throws IOException {
-        module("katas/01-cookies", "", line(Status.PASSED, "C1", "m1", "C1 · parse", ""));
-        module("solutions/01-cookies", "", line(Status.PASSED, "C1", "m1", "C1 · parse", ""));
+        write(root, "katas/01-cookies", "", line(Status.PASSED, "C1", "m1", "C1 · parse", ""));
+        write(root, "solutions/01-cookies", "", line(Status.PASSED, "C1", "m1", "C1 · parse", ""));
         assertThat(check()).contains("C1 passes on the starter katas/01-cookies");
     }
 
     @Test
     void aParameterizedTestThatPassesOnTheStarterIsNamedOnceWithItsCases() throws IOException {
-        module("katas/01-cookies", "",
+        write(root, "katas/01-cookies", "",
                 new ResultLine(Status.PASSED, "C8", "id[1]", "T#p", "C8 · path match ▸ /a", ""),
                 new ResultLine(Status.PASSED, "C8", "id[2]", "T#p", "C8 · path match ▸ /b", ""),
                 new ResultLine(Status.FAILED, "C8", "id[3]", "T#p", "C8 · path match ▸ /c", "x"));
-        module("solutions/01-cookies", "",
+        write(root, "solutions/01-cookies", "",
                 new ResultLine(Status.PASSED, "C8", "id[1]", "T#p", "C8 · path match ▸ /a", ""),
                 new ResultLine(Status.PASSED, "C8", "id[2]", "T#p", "C8 · path match ▸ /b", ""),
                 new ResultLine(Status.PASSED, "C8", "id[3]", "T#p", "C8 · path match ▸ /c", ""));
@@ -53,10 +54,10 @@ class KataCheckTest {
 
     @Test
     void theCheckRejectsSkippedTestsFailingSolutionsAndDifferentSpecs() throws IOException {
-        module("katas/01-cookies", "",
+        write(root, "katas/01-cookies", "",
                 line(Status.SKIPPED, "C1", "m1", "C1 · parse", "disabled"),
                 line(Status.FAILED, "C2", "m2", "C2 · only here", "x"));
-        module("solutions/01-cookies", "",
+        write(root, "solutions/01-cookies", "",
                 line(Status.FAILED, "C1", "m1", "C1 · parse", "expected 1 but was 2"),
                 line(Status.PASSED, "", "m3", "no step id", ""));
         String failure = check();
@@ -67,10 +68,10 @@ class KataCheckTest {
 
     @Test
     void theCheckRefusesAStepFilterAndMissingModules() throws IOException {
-        module("katas/01-cookies", "C1", line(Status.FAILED, "C1", "m1", "C1 · parse", "x"));
+        write(root, "katas/01-cookies", "C1", line(Status.FAILED, "C1", "m1", "C1 · parse", "x"));
         Files.createDirectories(root.resolve("katas/02-sessions"));
         Files.writeString(root.resolve("katas/02-sessions/pom.xml"), "<project/>");
-        module("solutions/01-cookies", "C1", line(Status.PASSED, "C1", "m1", "C1 · parse", ""));
+        write(root, "solutions/01-cookies", "C1", line(Status.PASSED, "C1", "m1", "C1 · parse", ""));
         assertThat(new KataCheck(root, ProgressReport.katas(root, "katas"), ProgressReport.katas(root, "solutions"), "C1")
                 .print(out)).isNotNull();
         assertThat(text()).contains("without -Dstep", "katas/02-sessions has no solution module");
@@ -78,22 +79,6 @@ class KataCheckTest {
 
     private String check() {
         return new KataCheck(root, ProgressReport.katas(root, "katas"), ProgressReport.katas(root, "solutions"), "").print(out);
-    }
-
-    private static ResultLine line(Status status, String step, String method, String title, String message) {
-        return new ResultLine(status, step, "[engine:junit-jupiter]/[method:" + method + "]", "T#" + method, title, message);
-    }
-
-    private void module(String dir, String filter, ResultLine... lines) throws IOException {
-        Path module = root.resolve(dir);
-        Files.createDirectories(module.resolve("target/kata-results"));
-        Files.writeString(module.resolve("pom.xml"), "<project/>");
-        List<String> text = new java.util.ArrayList<>();
-        text.add("# step-filter=" + filter);
-        for (ResultLine l : lines) {
-            text.add(l.format());
-        }
-        Files.write(module.resolve("target/kata-results/results.tsv"), text, StandardCharsets.UTF_8);
     }
 
     private String text() {

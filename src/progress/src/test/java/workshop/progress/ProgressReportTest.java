@@ -1,6 +1,8 @@
 package workshop.progress;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static workshop.progress.KataResults.line;
+import static workshop.progress.KataResults.write;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -8,7 +10,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import workshop.katasupport.ResultLine;
@@ -24,7 +25,7 @@ class ProgressReportTest {
 
     @Test
     void theLearnerTableShowsScoreAndTheNextRedStepInTeachingOrder() throws IOException {
-        module("katas/01-cookies", "",
+        write(root, "katas/01-cookies", "",
                 line(Status.FAILED, "C2", "m2", "C2 · session or persistent", "C2 · not implemented"),
                 line(Status.PASSED, "C1", "m1", "C1 · parse", ""),
                 line(Status.FAILED, "C10", "m10", "C10 · audit", "C10 · not implemented"));
@@ -49,7 +50,7 @@ class ProgressReportTest {
 
     @Test
     void allGreenEndsTheBuildSuccessfully() throws IOException {
-        module("katas/01-cookies", "", line(Status.PASSED, "C1", "m1", "C1 · parse", ""));
+        write(root, "katas/01-cookies", "", line(Status.PASSED, "C1", "m1", "C1 · parse", ""));
         assertThat(new LearnerTable(root, ProgressReport.katas(root, "katas"), "").print(out)).isNull();
         assertThat(text()).contains("1/1", "all green", "Everything is green");
     }
@@ -58,7 +59,7 @@ class ProgressReportTest {
     void aStepThatCouldNotRunIsShownSkippedWithItsReasonAndIsNotDone() throws IOException {
         String noBrowser = "org.opentest4j.TestAbortedException: Assumption failed: skipped: no browser — Install"
                 + " Chromium (Debian: sudo apt-get install chromium)";
-        module("katas/04-attacks", "",
+        write(root, "katas/04-attacks", "",
                 line(Status.PASSED, "A1", "m1", "A1 · unverified signature", ""),
                 line(Status.ABORTED, "A14", "m14a", "A14 · exploit", noBrowser),
                 line(Status.ABORTED, "A14", "m14b", "A14 · defence", noBrowser),
@@ -75,7 +76,7 @@ class ProgressReportTest {
 
     @Test
     void aRedTestInTheKataStillComesBeforeSkippedSteps() throws IOException {
-        module("katas/04-attacks", "",
+        write(root, "katas/04-attacks", "",
                 line(Status.FAILED, "A2", "m2", "A2 · alg none", "A2 · not implemented"),
                 line(Status.ABORTED, "A14", "m14", "A14 · exploit", "skipped: no browser — install one"));
 
@@ -87,7 +88,7 @@ class ProgressReportTest {
 
     @Test
     void aParameterizedTestPassesOnlyWhenEveryInvocationPasses() throws IOException {
-        module("katas/01-cookies", "",
+        write(root, "katas/01-cookies", "",
                 new ResultLine(Status.PASSED, "C1", "id[1]", "T#p", "C1 · never throws ▸ a", ""),
                 new ResultLine(Status.FAILED, "C1", "id[2]", "T#p", "C1 · never throws ▸ b", "threw"));
         new LearnerTable(root, ProgressReport.katas(root, "katas"), "").print(out);
@@ -96,7 +97,7 @@ class ProgressReportTest {
 
     @Test
     void aFilteredRunCountsTheStepsLeftAndNeverPointsToTheSolutions() throws IOException {
-        module("katas/01-cookies", "C1", line(Status.FAILED, "C1", "m1", "C1 · parse", "C1 · not implemented"));
+        write(root, "katas/01-cookies", "C1", line(Status.FAILED, "C1", "m1", "C1 · parse", "C1 · not implemented"));
         spec("katas/01-cookies", "C1", "C2", "C3");
 
         String failure = new LearnerTable(root, ProgressReport.katas(root, "katas"), "C1").print(out);
@@ -108,7 +109,7 @@ class ProgressReportTest {
 
     @Test
     void aFilteredRunThatIsGreenSaysWhichStepIsNext() throws IOException {
-        module("katas/01-cookies", "C1", line(Status.PASSED, "C1", "m1", "C1 · parse", ""));
+        write(root, "katas/01-cookies", "C1", line(Status.PASSED, "C1", "m1", "C1 · parse", ""));
         spec("katas/01-cookies", "C1", "C2", "C3");
 
         String failure = new LearnerTable(root, ProgressReport.katas(root, "katas"), "C1").print(out);
@@ -132,7 +133,7 @@ class ProgressReportTest {
 
     @Test
     void theTableSaysHowManyHintsEachStepNeeded() throws IOException {
-        module("katas/01-cookies", "",
+        write(root, "katas/01-cookies", "",
                 line(Status.PASSED, "C3", "m3", "C3 · dates", ""),
                 line(Status.FAILED, "C4", "m4", "C4 · expiry", "x"));
         Files.createDirectories(root.resolve(".kata"));
@@ -160,22 +161,6 @@ class ProgressReportTest {
         assertThat(text()).contains("hint 2 of 3: Concept", "RFC 6265 §5.1.1.", "hint 3 of 3: Near-answer", "last hint");
         assertThat(hints.print("C33", out)).isNotNull();
         assertThat(text()).contains("No hints for C33");
-    }
-
-    private static ResultLine line(Status status, String step, String method, String title, String message) {
-        return new ResultLine(status, step, "[engine:junit-jupiter]/[method:" + method + "]", "T#" + method, title, message);
-    }
-
-    private void module(String dir, String filter, ResultLine... lines) throws IOException {
-        Path module = root.resolve(dir);
-        Files.createDirectories(module.resolve("target/kata-results"));
-        Files.writeString(module.resolve("pom.xml"), "<project/>");
-        List<String> text = new java.util.ArrayList<>();
-        text.add("# step-filter=" + filter);
-        for (ResultLine l : lines) {
-            text.add(l.format());
-        }
-        Files.write(module.resolve("target/kata-results/results.tsv"), text, StandardCharsets.UTF_8);
     }
 
     /** A kata test source whose display names start with the given step IDs. */
